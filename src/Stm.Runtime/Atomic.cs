@@ -1,0 +1,164 @@
+using System;
+using System.Diagnostics;
+using Stm.Engine;
+
+namespace Stm;
+
+/// <summary>
+/// Atomic blocks: run a body as a transaction that appears to run alone, while other atomic blocks run in
+/// parallel on other cores. Conflicting attempts are rolled back and re-run transparently.
+/// </summary>
+/// <example>
+/// <code>
+/// Atomic.Run(() => { from.Balance -= 10; to.Balance += 10; });
+/// long total = Atomic.Run(() => a.Balance + b.Balance);
+/// </code>
+/// </example>
+public static class Atomic
+{
+    /// <summary>Whether the calling thread is inside an atomic block.</summary>
+    public static bool InTransaction => Segment.Current is not null;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as a transaction. It is re-run transparently when it conflicts with another
+    /// transaction, so it may run more than once: keep irreversible effects out of it (see <see cref="OnCommit"/>).
+    /// Inside another atomic block it joins it (closed nesting): an exception escaping the nested body rolls back
+    /// only the nested body's writes.
+    /// </summary>
+    /// <param name="body">The transaction body.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <remarks>An exception escaping the body rolls the transaction back and is rethrown; it is not retried.</remarks>
+    public static void Run(Action body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var wrapped = new ActionBody(body);
+        TransactionRunner.Run<ActionBody, bool>(ref wrapped);
+    }
+
+    /// <summary>Runs <paramref name="body"/> as a transaction and returns its result. See <see cref="Run(Action)"/>.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="body">The transaction body.</param>
+    /// <returns>What the committed attempt returned.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    public static T Run<T>(Func<T> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var wrapped = new FuncBody<T>(body);
+        return TransactionRunner.Run<FuncBody<T>, T>(ref wrapped);
+    }
+
+    /// <summary>
+    /// Abandons this attempt and blocks until another transaction commits a change to something this attempt
+    /// has read, then re-runs the transaction (GHC's <c>retry</c>). Inside <see cref="OrElse(Action, Action)"/>,
+    /// runs the alternative instead.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called outside an atomic block, or after <see cref="BecomeInevitable"/>.</exception>
+    [StackTraceHidden]
+    public static void Retry()
+    {
+        Segment segment = Segment.Current ?? throw OutsideTransaction(nameof(Retry),
+            "Retry() blocks a transaction until what it read changes; call it inside Atomic.Run(...).");
+        if (segment.InevitableByRequest)
+        {
+            throw new InvalidOperationException(
+                "Atomic.Retry() cannot be called after Atomic.BecomeInevitable(): re-running the transaction would repeat its irreversible effects. " +
+                "Call Retry() before BecomeInevitable().");
+        }
+
+        throw RetryException.Instance;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="first"/>; if it calls <see cref="Retry"/>, rolls back its writes and runs
+    /// <paramref name="second"/> instead. If both retry, the enclosing transaction retries. Outside an atomic
+    /// block the whole choice runs as one transaction.
+    /// </summary>
+    /// <param name="first">The preferred alternative.</param>
+    /// <param name="second">The alternative run when <paramref name="first"/> retries.</param>
+    /// <exception cref="ArgumentNullException">An alternative is <see langword="null"/>.</exception>
+    public static void OrElse(Action first, Action second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        Run(() =>
+        {
+            var a = new ActionBody(first);
+            var b = new ActionBody(second);
+            TransactionRunner.OrElse<ActionBody, ActionBody, bool>(Segment.Current!, ref a, ref b);
+        });
+    }
+
+    /// <summary>Like <see cref="OrElse(Action, Action)"/>, returning the result of the alternative that completed.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="first">The preferred alternative.</param>
+    /// <param name="second">The alternative run when <paramref name="first"/> retries.</param>
+    /// <returns>The result of the alternative that did not retry.</returns>
+    /// <exception cref="ArgumentNullException">An alternative is <see langword="null"/>.</exception>
+    public static T OrElse<T>(Func<T> first, Func<T> second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return Run(() =>
+        {
+            var a = new FuncBody<T>(first);
+            var b = new FuncBody<T>(second);
+            return TransactionRunner.OrElse<FuncBody<T>, FuncBody<T>, T>(Segment.Current!, ref a, ref b);
+        });
+    }
+
+    /// <summary>
+    /// Defers <paramref name="handler"/> until the transaction commits: it then runs once, on the calling thread,
+    /// outside any transaction, before <see cref="Run(Action)"/> returns. Dropped if the registering attempt (or
+    /// nested block) is rolled back. The place for I/O and other irreversible effects.
+    /// </summary>
+    /// <param name="handler">The deferred action.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">Called outside an atomic block.</exception>
+    public static void OnCommit(Action handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Segment segment = Segment.Current ?? throw OutsideTransaction(nameof(OnCommit),
+            "Outside a transaction there is nothing to wait for: run the action directly.");
+        segment.AddCommitHandler(handler);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="handler"/> to run after each rolled-back attempt of this transaction (conflict,
+    /// retry, or an exception escaping the body), on the calling thread, outside any transaction.
+    /// </summary>
+    /// <param name="handler">The action to run after a rollback.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">Called outside an atomic block.</exception>
+    public static void OnAbort(Action handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Segment segment = Segment.Current ?? throw OutsideTransaction(nameof(OnAbort),
+            "Register abort handlers inside Atomic.Run(...).");
+        segment.AddAbortHandler(handler);
+    }
+
+    /// <summary>
+    /// Makes the current transaction inevitable: from here on it cannot be aborted by conflicts and will commit,
+    /// so effects that cannot be deferred to <see cref="OnCommit"/> happen exactly once. At most one transaction
+    /// is inevitable at a time; others keep running but wait to commit until it finishes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called outside an atomic block.</exception>
+    public static void BecomeInevitable()
+    {
+        Segment segment = Segment.Current ?? throw OutsideTransaction(nameof(BecomeInevitable),
+            "Outside a transaction every action is already irreversible: just perform it.");
+        segment.BecomeInevitable(byRequest: true);
+    }
+
+    /// <summary>Process-wide transaction counters: commits, aborts by cause, retries, inevitable transactions, time lost.</summary>
+    public static StmStatistics Statistics => StatisticsCollector.Snapshot();
+
+    /// <summary>The conflict sites of the process (property, kind, aborts, time lost), worst first.</summary>
+    public static ConflictReport ConflictReport => ConflictReport.Capture();
+
+    /// <summary>Forgets the conflict sites collected so far (counters in <see cref="Statistics"/> keep growing).</summary>
+    public static void ResetConflictReport() => ConflictSites.Reset();
+
+    private static InvalidOperationException OutsideTransaction(string member, string advice) =>
+        new($"Atomic.{member}() can only be called inside an atomic block (Atomic.Run). {advice}");
+}

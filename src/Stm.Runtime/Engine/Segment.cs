@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Stm.Internal;
+
+namespace Stm.Engine;
+
+/// <summary>
+/// One of the bounded pool of transaction slots (c7's segments). A thread running a transaction is bound
+/// to one segment, which holds all of the attempt's state: read version, read log, write log, private
+/// copies (through the write log), savepoints for nested blocks, handlers and statistics.
+/// </summary>
+/// <remarks>
+/// Everything here is touched only by the bound thread, except <see cref="Priority"/>,
+/// <see cref="Inevitable"/>, <see cref="AttemptSerial"/> and the abort request, which other transactions
+/// read when they contend for an object this one owns.
+/// </remarks>
+internal sealed partial class Segment
+{
+    [ThreadStatic]
+    private static Segment? t_current;
+
+    private readonly List<OwnerToken> _tokens = [];
+    private readonly Stack<Savepoint> _savepoints = new();
+    private readonly List<Action> _commitHandlers = [];
+    private readonly List<Action> _abortHandlers = [];
+    private long _stampCounter;
+    private long _abortRequest;
+    private bool _doomed;
+    private bool _inevitableByRequest;
+    private long _attemptStart;
+
+    internal Segment(int index)
+    {
+        Index = index;
+        _tokens.Add(new OwnerToken(this, 0));
+        CurrentToken = _tokens[0];
+        Statistics = new SegmentStatistics();
+    }
+
+    /// <summary>The segment bound to the calling thread, or <see langword="null"/> outside transactions.</summary>
+    internal static Segment? Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_current;
+    }
+
+    internal int Index { get; }
+
+    /// <summary>1 while a thread holds this segment (see <see cref="SegmentPool"/>).</summary>
+    internal int InUse;
+
+    /// <summary>The clock value this attempt's reads are consistent with.</summary>
+    internal long ReadVersion;
+
+    /// <summary>Objects allocated with this stamp belong to the current nesting level of the current attempt.</summary>
+    internal long FreshStamp;
+
+    /// <summary>The owner token of the current nesting level.</summary>
+    internal OwnerToken CurrentToken;
+
+    internal readonly ReadLog Reads = new();
+
+    internal readonly WriteLog Writes = new();
+
+    /// <summary>Age of the top-level transaction (clock at its first attempt): lower is older and wins.</summary>
+    internal long Priority;
+
+    /// <summary>Counts attempts; an abort request names the attempt it is meant for.</summary>
+    internal long AttemptSerial;
+
+    /// <summary>Whether this attempt holds the commit lock for good and can no longer be aborted by conflicts.</summary>
+    internal volatile bool Inevitable;
+
+    internal SegmentStatistics Statistics { get; }
+
+    internal int Depth => _savepoints.Count;
+
+    /// <summary>Whether this attempt must abort: it lost a conflict (perhaps swallowed by user code) or was asked to.</summary>
+    internal bool Doomed => _doomed || Volatile.Read(ref _abortRequest) == AttemptSerial;
+
+    // ----------------------------------------------------------------------------------------------
+    // Attempt life cycle
+    // ----------------------------------------------------------------------------------------------
+
+    /// <summary>Starts an attempt of a top-level transaction and binds this segment to the calling thread.</summary>
+    internal void BeginAttempt(long priority)
+    {
+        Volatile.Write(ref AttemptSerial, AttemptSerial + 1);
+        _doomed = false;
+        _inevitableByRequest = false;
+        _attemptStart = 0;
+        CurrentToken = _tokens[0];
+        FreshStamp = NextStamp();
+        ReadVersion = GlobalClock.Now;
+        Priority = priority == 0 ? ReadVersion + 1 : priority;
+        t_current = this;
+    }
+
+    /// <summary>Unbinds the segment from the thread (handlers then run outside any transaction).</summary>
+    internal void Detach() => t_current = null;
+
+    private long NextStamp() => (++_stampCounter << 10) | (uint)Index;
+
+    internal void StartClock()
+    {
+        if (_attemptStart == 0)
+        {
+            _attemptStart = Stopwatch.GetTimestamp();
+        }
+    }
+
+    /// <summary>Time spent in the current attempt since its first barrier slow path.</summary>
+    internal long AttemptTicks => _attemptStart == 0 ? 0 : Stopwatch.GetTimestamp() - _attemptStart;
+
+    internal void RequestAbort(long attemptSerial) => Volatile.Write(ref _abortRequest, attemptSerial);
+
+    /// <summary>Throws if another transaction has asked this attempt to abort (it wants an object we own).</summary>
+    internal void ThrowIfAbortRequested()
+    {
+        if (Volatile.Read(ref _abortRequest) == AttemptSerial && !Inevitable)
+        {
+            throw Conflict(ConflictKind.WriteWrite, TransactionalProperty.Unknown);
+        }
+    }
+
+    /// <summary>Marks the attempt doomed and makes the exception that unwinds it.</summary>
+    internal ConflictException Conflict(ConflictKind kind, TransactionalProperty property)
+    {
+        _doomed = true;
+        return new ConflictException(kind, property);
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Handlers
+    // ----------------------------------------------------------------------------------------------
+
+    internal void AddCommitHandler(Action handler) => _commitHandlers.Add(handler);
+
+    internal void AddAbortHandler(Action handler) => _abortHandlers.Add(handler);
+
+    /// <summary>Takes the handlers to run after this attempt and forgets the others.</summary>
+    internal Action[]? TakeHandlers(bool committed)
+    {
+        List<Action> run = committed ? _commitHandlers : _abortHandlers;
+        Action[]? result = run.Count == 0 ? null : run.ToArray();
+        _commitHandlers.Clear();
+        _abortHandlers.Clear();
+        return result;
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Nesting (closed): a savepoint per nested block
+    // ----------------------------------------------------------------------------------------------
+
+    internal void PushSavepoint()
+    {
+        _savepoints.Push(new Savepoint(Writes.Count, _commitHandlers.Count, _abortHandlers.Count));
+        int depth = _savepoints.Count;
+        if (_tokens.Count <= depth)
+        {
+            _tokens.Add(new OwnerToken(this, depth));
+        }
+
+        CurrentToken = _tokens[depth];
+
+        // Objects the enclosing level allocated are no longer fresh for the nested block: its writes to them
+        // must go through private copies so that rolling the nested block back can undo them.
+        FreshStamp = NextStamp();
+    }
+
+    /// <summary>The nested block committed into its parent: its writes now belong to the parent level.</summary>
+    internal void MergeSavepoint()
+    {
+        Savepoint savepoint = _savepoints.Pop();
+        OwnerToken nested = CurrentToken;
+        CurrentToken = _tokens[_savepoints.Count];
+        for (int i = savepoint.WriteCount; i < Writes.Count; i++)
+        {
+            ref TxHeader header = ref Writes[i].Object.StmHeader;
+            if (header.Owner == nested)
+            {
+                Volatile.Write(ref header.Owner, CurrentToken);
+            }
+        }
+
+        // Keep the nested block's fresh stamp: what it allocated stays fresh (never copied) for the parent,
+        // while what the parent allocated before the block stays non-fresh (it may have been copied).
+    }
+
+    /// <summary>The nested block is rolled back: restore what its first writes replaced, drop its handlers.</summary>
+    internal void RollbackSavepoint()
+    {
+        Savepoint savepoint = _savepoints.Pop();
+        for (int i = Writes.Count - 1; i >= savepoint.WriteCount; i--)
+        {
+            ref WriteLog.Entry entry = ref Writes[i];
+            ref TxHeader header = ref entry.Object.StmHeader;
+            header.Copy = entry.PreviousCopy;
+            Volatile.Write(ref header.Owner, entry.PreviousOwner);
+        }
+
+        Writes.Truncate(savepoint.WriteCount);
+        _commitHandlers.RemoveRange(savepoint.CommitHandlers, _commitHandlers.Count - savepoint.CommitHandlers);
+        _abortHandlers.RemoveRange(savepoint.AbortHandlers, _abortHandlers.Count - savepoint.AbortHandlers);
+        CurrentToken = _tokens[_savepoints.Count];
+        FreshStamp = NextStamp();
+    }
+
+    private readonly record struct Savepoint(int WriteCount, int CommitHandlers, int AbortHandlers);
+}

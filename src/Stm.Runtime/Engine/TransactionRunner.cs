@@ -1,0 +1,246 @@
+using System;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using Stm.Internal;
+
+namespace Stm.Engine;
+
+/// <summary>
+/// Runs atomic blocks: the retry loop of a top-level transaction (attempt, commit or roll back, back off,
+/// escalate), closed nesting, and <c>OrElse</c>.
+/// </summary>
+internal static class TransactionRunner
+{
+    private enum Outcome
+    {
+        Committed,
+        Conflict,
+        Retry,
+        UserException,
+    }
+
+    internal static TResult Run<TBody, TResult>(ref TBody body)
+        where TBody : ITransactionBody<TResult>, allows ref struct
+    {
+        Segment? segment = Segment.Current;
+        return segment is null ? RunTopLevel<TBody, TResult>(ref body) : RunNested<TBody, TResult>(segment, ref body);
+    }
+
+    internal static TResult RunNested<TBody, TResult>(Segment segment, ref TBody body)
+        where TBody : ITransactionBody<TResult>, allows ref struct
+    {
+        segment.PushSavepoint();
+        TResult result;
+        try
+        {
+            result = body.Invoke();
+        }
+        catch
+        {
+            segment.RollbackSavepoint();
+            throw;
+        }
+
+        segment.MergeSavepoint();
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="first"/>; if it calls Retry, rolls it back and runs <paramref name="second"/>.</summary>
+    internal static TResult OrElse<TFirst, TSecond, TResult>(Segment segment, ref TFirst first, ref TSecond second)
+        where TFirst : ITransactionBody<TResult>, allows ref struct
+        where TSecond : ITransactionBody<TResult>, allows ref struct
+    {
+        segment.PushSavepoint();
+        try
+        {
+            TResult result = first.Invoke();
+            segment.MergeSavepoint();
+            return result;
+        }
+        catch (RetryException) when (!segment.Doomed)
+        {
+            segment.RollbackSavepoint();
+        }
+        catch
+        {
+            segment.RollbackSavepoint();
+            throw;
+        }
+
+        return RunNested<TSecond, TResult>(segment, ref second);
+    }
+
+    internal static TResult RunTopLevel<TBody, TResult>(ref TBody body)
+        where TBody : ITransactionBody<TResult>, allows ref struct
+    {
+        long priority = 0;
+        int conflicts = 0;
+        while (true)
+        {
+            Segment segment = SegmentPool.Acquire();
+            segment.BeginAttempt(priority);
+            priority = segment.Priority;
+            TResult result = default!;
+            Outcome outcome;
+            ExceptionDispatchInfo? userException = null;
+            ConflictException? conflict = null;
+            try
+            {
+                if (conflicts >= StmOptions.InevitableAfterConflicts)
+                {
+                    // Starving: run this attempt alone (no other commit can invalidate it) so it finishes.
+                    segment.BecomeInevitable(byRequest: false);
+                }
+
+                result = body.Invoke();
+                segment.Commit();
+                outcome = Outcome.Committed;
+            }
+            catch (ConflictException ex)
+            {
+                outcome = Outcome.Conflict;
+                conflict = ex;
+            }
+            catch (RetryException) when (!segment.Doomed)
+            {
+                outcome = Outcome.Retry;
+            }
+            catch (Exception ex)
+            {
+                // An exception from a doomed attempt (e.g. user code swallowed our ConflictException and threw
+                // something else) says nothing about a serial execution: re-run instead of reporting it.
+                if (segment.Doomed)
+                {
+                    outcome = Outcome.Conflict;
+                }
+                else
+                {
+                    outcome = Outcome.UserException;
+                    userException = ExceptionDispatchInfo.Capture(ex);
+                }
+            }
+
+            ITransactionalObject[]? waitSet = null;
+            long waitVersion = 0;
+            SegmentStatistics stats = segment.Statistics;
+            if (outcome == Outcome.Committed)
+            {
+                stats.Commits++;
+            }
+            else
+            {
+                if (outcome == Outcome.Retry)
+                {
+                    waitSet = segment.Reads.Items.ToArray();
+                    waitVersion = segment.ReadVersion;
+                    stats.Retries++;
+                }
+                else if (outcome == Outcome.Conflict)
+                {
+                    long lost = segment.AttemptTicks;
+                    ConflictKind kind = conflict?.Kind ?? ConflictKind.ReadWrite;
+                    if (kind == ConflictKind.WriteWrite)
+                    {
+                        stats.WriteWriteAborts++;
+                    }
+                    else
+                    {
+                        stats.ReadWriteAborts++;
+                    }
+
+                    stats.TicksLostInAborts += lost;
+                    ConflictSites.Record(conflict?.Property ?? TransactionalProperty.Unknown, kind, lost);
+                }
+                else
+                {
+                    stats.UserExceptionRollbacks++;
+                }
+
+                segment.RollbackAttempt();
+                segment.ClearReads();
+            }
+
+            Action[]? handlers = segment.TakeHandlers(outcome == Outcome.Committed);
+            segment.Detach();
+            SegmentPool.Release(segment);
+            RunHandlers(handlers);
+
+            switch (outcome)
+            {
+                case Outcome.Committed:
+                    return result;
+                case Outcome.UserException:
+                    userException!.Throw();
+                    break;
+                case Outcome.Retry:
+                    if (waitSet!.Length == 0)
+                    {
+                        throw new InvalidOperationException(
+                            "Atomic.Retry() was called before the transaction read any transactional object, so no commit could ever wake it. " +
+                            "Read the state the transaction waits on (for example a queue's count) before calling Retry().");
+                    }
+
+                    RetryGate.WaitForChange(waitSet, waitVersion);
+                    break;
+                default:
+                    conflicts++;
+                    Backoff(conflicts);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs deferred handlers outside any transaction, in registration order. Every handler runs; exceptions
+    /// are rethrown afterwards (one as itself, several as an <see cref="AggregateException"/>).
+    /// </summary>
+    private static void RunHandlers(Action[]? handlers)
+    {
+        if (handlers is null)
+        {
+            return;
+        }
+
+        ExceptionDispatchInfo? first = null;
+        System.Collections.Generic.List<Exception>? all = null;
+        foreach (Action handler in handlers)
+        {
+            try
+            {
+                handler();
+            }
+            catch (Exception ex)
+            {
+                if (first is null)
+                {
+                    first = ExceptionDispatchInfo.Capture(ex);
+                }
+                else
+                {
+                    (all ??= [first.SourceException]).Add(ex);
+                }
+            }
+        }
+
+        if (all is not null)
+        {
+            throw new AggregateException("Several Atomic.OnCommit/OnAbort handlers threw.", all);
+        }
+
+        first?.Throw();
+    }
+
+    /// <summary>
+    /// Brief randomized exponential back-off after a conflict, so the winner can finish before we re-run
+    /// (c7 sleeps ~1 µs; with more threads than cores we also yield the core).
+    /// </summary>
+    private static void Backoff(int conflicts)
+    {
+        int limit = 1 << Math.Min(conflicts + 3, 12);
+        Thread.SpinWait(Random.Shared.Next(limit / 2, limit));
+        if (conflicts > 2)
+        {
+            Thread.Yield();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+// Hand-written exactly as the Stm generator writes a [Transactional] class (see docs/architecture.md):
+//
+//   [Transactional] public partial class Account { public partial long Balance { get; set; } ... }
+//
+// The runtime tests use it so they do not depend on the generator.
+using Stm;
+
+namespace Stm.Runtime.Tests.Model;
+
+[Transactional]
+public partial class Account
+{
+    public Account(string id, long balance)
+    {
+        Id = id;
+        Balance = balance;
+    }
+
+    public string Id { get; }
+
+    public partial long Balance { get; set; }
+
+    public partial Account? Next { get; set; }
+}
+
+// ---- what the generator emits (Account.g.cs) ----
+partial class Account : global::Stm.Internal.ITransactionalObject
+{
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Balance =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(Account), "Balance");
+
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Next =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(Account), "Next");
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
+
+    private long __stm_Balance;
+    private Account? __stm_Next;
+
+    ref global::Stm.Internal.TxHeader global::Stm.Internal.ITransactionalObject.StmHeader => ref __stm;
+
+    object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
+
+    public partial long Balance
+    {
+        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance).__stm_Balance;
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance).__stm_Balance, value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Balance).__stm_Balance = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Balance, static (state, v) => state.__stm_Balance = v);
+            }
+        }
+    }
+
+    public partial Account? Next
+    {
+        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next;
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next, value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Next).__stm_Next = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Next, static (state, v) => state.__stm_Next = v);
+            }
+        }
+    }
+}
