@@ -1,0 +1,75 @@
+// Two transactional longs in one object (an invariant between them must never be seen torn), hand-written exactly
+// as the Stm generator writes a sealed [Transactional] class.
+using Stm;
+
+namespace Stm.Runtime.Tests.Model;
+
+[Transactional]
+public sealed partial class Pair
+{
+    public partial long X { get; set; }
+
+    public partial long Y { get; set; }
+}
+
+// ---- what the generator emits (Pair.g.cs) ----
+partial class Pair : global::Stm.Internal.ITransactionalObject
+{
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_X =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(Pair), "X");
+
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Y =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(Pair), "Y");
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
+
+    private long __stm_X;
+    private long __stm_Y;
+
+    ref global::Stm.Internal.TxHeader global::Stm.Internal.ITransactionalObject.StmHeader => ref __stm;
+
+    object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
+
+    public partial long X
+    {
+        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X).__stm_X;
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X).__stm_X, value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_X).__stm_X = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_X, static (state, v) => state.__stm_X = v);
+            }
+        }
+    }
+
+    public partial long Y
+    {
+        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y).__stm_Y;
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y).__stm_Y, value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Y).__stm_Y = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Y, static (state, v) => state.__stm_Y = v);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// A 16-byte decimal property: outside a transaction it must never be read torn. Hand-written exactly as the Stm
+// generator writes a sealed [Transactional] class.
+using Stm;
+
+namespace Stm.Runtime.Tests.Model;
+
+[Transactional]
+public sealed partial class Price
+{
+    public partial decimal Amount { get; set; }
+}
+
+// ---- what the generator emits (Price.g.cs) ----
+partial class Price : global::Stm.Internal.ITransactionalObject
+{
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Amount =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(Price), "Amount");
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
+
+    private decimal __stm_Amount;
+
+    ref global::Stm.Internal.TxHeader global::Stm.Internal.ITransactionalObject.StmHeader => ref __stm;
+
+    object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
+
+    public partial decimal Amount
+    {
+        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Amount).__stm_Amount;
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Amount).__stm_Amount, value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Amount).__stm_Amount = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Amount, static (state, v) => state.__stm_Amount = v);
+            }
+        }
+    }
+}
