@@ -78,8 +78,12 @@ internal sealed partial class Segment
 
     internal int Depth => _savepoints.Count;
 
-    /// <summary>Whether this attempt must abort: it lost a conflict (perhaps swallowed by user code) or was asked to.</summary>
-    internal bool Doomed => _doomed || Volatile.Read(ref _abortRequest) == AttemptSerial;
+    /// <summary>
+    /// Whether this attempt must abort: it lost a conflict (perhaps swallowed by user code) or was asked to while
+    /// it could still be aborted. An abort request that arrives (or is found) once the attempt is inevitable is
+    /// ignored, as <see cref="ThrowIfAbortRequested"/> does: the requester simply waits for our commit.
+    /// </summary>
+    internal bool Doomed => _doomed || (!Inevitable && Volatile.Read(ref _abortRequest) == AttemptSerial);
 
     // ----------------------------------------------------------------------------------------------
     // Attempt life cycle
