@@ -1,0 +1,102 @@
+using System.Linq;
+using System.Threading;
+using Stm.Engine;
+using Stm.Runtime.Tests.Model;
+using Xunit;
+
+namespace Stm.Runtime.Tests;
+
+/// <summary>Silent writes (the value the property already holds) are reads, not writes: they conflict with nobody.</summary>
+public class SilentWriteTests
+{
+    [Fact]
+    public void Rewriting_the_same_values_in_a_loop_never_aborts_concurrent_long_readers()
+    {
+        const int ReaderTransactions = 200;
+        var hot = new Cell(5);
+        var owner = new Account("owner", 10);
+        var link = new Account("link", 0);
+        Atomic.Run(() => owner.Next = link);
+        Cell[] others = Atomic.Run(() => Enumerable.Range(0, 1_000).Select(i => new Cell(i)).ToArray());
+        int readerDone = 0;
+        long readerAttempts = 0;
+        long silentWrites = 0;
+        long wrongValues = 0;
+        StmStatistics before = Atomic.Statistics;
+        long clockBefore = GlobalClock.Now;
+
+        TestThreads.Run(2, t =>
+        {
+            if (t == 0)
+            {
+                while (Volatile.Read(ref readerDone) == 0)
+                {
+                    Atomic.Run(() =>
+                    {
+                        hot.Value = 5;
+                        owner.Balance = 10;
+                        owner.Next = link; // same reference
+                    });
+                    silentWrites++;
+                }
+
+                return;
+            }
+
+            for (int i = 0; i < ReaderTransactions; i++)
+            {
+                Atomic.Run(() =>
+                {
+                    Interlocked.Increment(ref readerAttempts);
+                    long total = hot.Value + owner.Balance;
+                    foreach (Cell cell in others)
+                    {
+                        total += cell.Value;
+                    }
+
+                    Thread.SpinWait(200); // a long transaction: plenty of time for the writer to commit meanwhile
+                    total += hot.Value + owner.Balance + (owner.Next == link ? 0 : 1_000_000);
+                    if (total != 30 + 999 * 1_000 / 2)
+                    {
+                        Interlocked.Increment(ref wrongValues);
+                    }
+                });
+            }
+
+            Volatile.Write(ref readerDone, 1);
+        });
+
+        StmStatistics delta = Atomic.Statistics.Since(before);
+        Assert.True(silentWrites > 0);
+        Assert.Equal(0, wrongValues);
+        Assert.Equal(ReaderTransactions, readerAttempts);
+        Assert.Equal(0, delta.ReadWriteAborts);
+        Assert.Equal(0, delta.WriteWriteAborts);
+        Assert.Equal(clockBefore, GlobalClock.Now); // nothing was published: every silent write was only a read
+    }
+
+    [Fact]
+    public void Writing_a_value_back_after_changing_it_is_not_silent()
+    {
+        var c = new Cell(1);
+        long clockBefore = GlobalClock.Now;
+        Atomic.Run(() =>
+        {
+            c.Value = 2;
+            c.Value = 1; // same as the committed value, but not as the transaction's own
+        });
+        Assert.Equal(1, c.Value);
+        Assert.True(GlobalClock.Now > clockBefore);
+    }
+
+    [Fact]
+    public void Floating_point_silence_compares_bits()
+    {
+        Assert.True(Stm.Internal.Barrier.SameValue(1.5, 1.5));
+        Assert.False(Stm.Internal.Barrier.SameValue(0.0, -0.0)); // -0.0 must still replace 0.0
+        Assert.True(Stm.Internal.Barrier.SameValue(double.NaN, double.NaN)); // rewriting NaN changes nothing
+        Assert.False(Stm.Internal.Barrier.SameValue(0.0f, -0.0f));
+        Assert.False(Stm.Internal.Barrier.SameValue("a", new string('a', 1))); // references compare by identity
+        Assert.True(Stm.Internal.Barrier.SameValue(3m, 3m));
+    }
+}
