@@ -59,4 +59,43 @@ public class BankTests
         Assert.Equal(successful, delta.Commits);
         Assert.True(delta.Aborts > 0, $"expected real conflicts, got none ({delta})");
     }
+
+    [Fact]
+    public void Transfers_whose_body_swallows_every_exception_still_keep_the_total_exact()
+    {
+        // User code that catches everything also catches the runtime's conflict exception mid-transfer; the attempt
+        // must still be rolled back and re-run, never committed half-done.
+        Account[] accounts = Enumerable.Range(0, 8).Select(i => new Account("s" + i, InitialBalance)).ToArray();
+        long swallowed = 0;
+        StmStatistics before = Atomic.Statistics;
+
+        TestThreads.Run(Threads, t =>
+        {
+            var rng = new System.Random(99 + t);
+            for (int i = 0; i < 50_000; i++)
+            {
+                Account from = accounts[rng.Next(accounts.Length)];
+                Account to = accounts[rng.Next(accounts.Length)];
+                Atomic.Run(() =>
+                {
+                    try
+                    {
+                        from.Balance -= 1;
+                        to.Balance += 1;
+                    }
+#pragma warning disable CA1031 // swallowing everything is the point of this test
+                    catch (System.Exception)
+#pragma warning restore CA1031
+                    {
+                        Interlocked.Increment(ref swallowed);
+                    }
+                });
+            }
+        });
+
+        StmStatistics delta = Atomic.Statistics.Since(before);
+        Assert.Equal(accounts.Length * InitialBalance, Atomic.Run(() => accounts.Sum(a => a.Balance)));
+        Assert.Equal(Threads * 50_000L, delta.Commits);
+        Assert.True(Interlocked.Read(ref swallowed) > 0, "no conflict was ever swallowed: the test exercised nothing");
+    }
 }

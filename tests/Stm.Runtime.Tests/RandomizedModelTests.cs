@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Stm.Runtime.Tests.Model;
+using Xunit;
+
+namespace Stm.Runtime.Tests;
+
+/// <summary>
+/// Random transactions (reads, writes, nested blocks that commit or throw, OrElse alternatives that retry, top-level
+/// throws) on several threads, checked against a sequential model. Every transaction reads and increments one
+/// version cell, so the committed transactions are totally ordered by the version they wrote; each records what it
+/// read and wrote (and where its nested blocks began, committed or rolled back). Replaying the records in version
+/// order on a plain array must reproduce every value read and the final state.
+/// </summary>
+public class RandomizedModelTests
+{
+    private const int CellCount = 6;
+    private const int Threads = 4;
+    private const int TransactionsPerThread = 1_500;
+
+    private enum OpKind
+    {
+        Read,
+        Write,
+        Begin,
+        Commit,
+        Rollback,
+    }
+
+    private readonly record struct Op(OpKind Kind, int Cell, long Value);
+
+    private sealed class Boom : Exception
+    {
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Concurrent_random_transactions_match_a_sequential_replay_in_version_order(int seed)
+    {
+        var version = new Cell(0);
+        Cell[] cells = Atomic.Run(() => Enumerable.Range(0, CellCount).Select(i => new Cell(i)).ToArray());
+        long[] initial = Enumerable.Range(0, CellCount).Select(i => (long)i).ToArray();
+        var history = new ConcurrentDictionary<long, Op[]>();
+        long thrown = 0;
+        StmStatistics before = Atomic.Statistics;
+
+        TestThreads.Run(Threads, t =>
+        {
+            var ops = new List<Op>();
+            for (int tx = 0; tx < TransactionsPerThread; tx++)
+            {
+                int txSeed = HashCode.Combine(seed, t, tx);
+                long committedVersion = 0;
+                try
+                {
+                    Atomic.Run(() =>
+                    {
+                        // Same choices on every attempt; only the committed attempt's record is kept.
+                        var rng = new Random(txSeed);
+                        ops.Clear();
+                        long v = version.Value + 1;
+                        version.Value = v;
+                        committedVersion = v;
+                        RunOps(rng, cells, ops, depth: 0);
+                    });
+                }
+                catch (Boom)
+                {
+                    Interlocked.Increment(ref thrown);
+                    continue;
+                }
+
+                Assert.True(history.TryAdd(committedVersion, ops.ToArray()), $"two committed transactions wrote version {committedVersion}");
+            }
+        });
+
+        StmStatistics delta = Atomic.Statistics.Since(before);
+        long committed = history.Count;
+        Assert.Equal(Threads * TransactionsPerThread, committed + thrown);
+        Assert.Equal(committed, delta.Commits);
+        Assert.Equal(thrown, delta.UserExceptionRollbacks);
+        Assert.True(thrown > 0 && delta.Aborts > 0, $"the mix did not exercise throws and conflicts: {delta}");
+        Op[] all = history.Values.SelectMany(r => r).ToArray();
+        Assert.Contains(all, op => op.Kind == OpKind.Rollback); // nested throws and OrElse retries were rolled back
+        Assert.Contains(all, op => op.Kind == OpKind.Commit);
+        Assert.Equal(committed, version.Value);
+
+        long[] model = (long[])initial.Clone();
+        for (long v = 1; v <= committed; v++)
+        {
+            Assert.True(history.TryGetValue(v, out Op[]? record), $"version {v} is missing from the committed history");
+            Replay(model, record!, v);
+        }
+
+        long[] actual = Atomic.Run(() => cells.Select(c => c.Value).ToArray());
+        Assert.Equal(model, actual);
+    }
+
+    private static void RunOps(Random rng, Cell[] cells, List<Op> ops, int depth)
+    {
+        int count = rng.Next(1, 6);
+        for (int n = 0; n < count; n++)
+        {
+            int choice = rng.Next(100);
+            int i = rng.Next(CellCount);
+            if (choice < 40)
+            {
+                ops.Add(new Op(OpKind.Read, i, cells[i].Value));
+            }
+            else if (choice < 72)
+            {
+                long value = rng.Next(4); // small values: many writes are silent
+                cells[i].Value = value;
+                ops.Add(new Op(OpKind.Write, i, value));
+            }
+            else if (choice < 84 && depth < 3)
+            {
+                bool fails = rng.Next(100) < 35;
+                ops.Add(new Op(OpKind.Begin, 0, 0));
+                try
+                {
+                    Atomic.Run(() =>
+                    {
+                        RunOps(rng, cells, ops, depth + 1);
+                        if (fails)
+                        {
+                            throw new Boom();
+                        }
+                    });
+                    ops.Add(new Op(OpKind.Commit, 0, 0));
+                }
+                catch (Boom)
+                {
+                    ops.Add(new Op(OpKind.Rollback, 0, 0));
+                }
+            }
+            else if (choice < 94 && depth < 3)
+            {
+                bool firstRetries = rng.Next(100) < 50;
+                Atomic.OrElse(
+                    () =>
+                    {
+                        ops.Add(new Op(OpKind.Begin, 0, 0));
+                        RunOps(rng, cells, ops, depth + 1);
+                        if (firstRetries)
+                        {
+                            ops.Add(new Op(OpKind.Rollback, 0, 0));
+                            Atomic.Retry();
+                        }
+
+                        ops.Add(new Op(OpKind.Commit, 0, 0));
+                    },
+                    () =>
+                    {
+                        ops.Add(new Op(OpKind.Begin, 0, 0));
+                        RunOps(rng, cells, ops, depth + 1);
+                        ops.Add(new Op(OpKind.Commit, 0, 0));
+                    });
+            }
+            else if (depth == 0 && choice >= 97)
+            {
+                throw new Boom(); // the whole transaction is rolled back: it must leave no trace
+            }
+        }
+    }
+
+    private static void Replay(long[] model, Op[] record, long version)
+    {
+        var saved = new Stack<long[]>();
+        for (int k = 0; k < record.Length; k++)
+        {
+            Op op = record[k];
+            switch (op.Kind)
+            {
+                case OpKind.Read:
+                    Assert.True(model[op.Cell] == op.Value,
+                        $"transaction {version}, op {k}: read cell {op.Cell} = {op.Value}, but the serial model holds {model[op.Cell]}");
+                    break;
+                case OpKind.Write:
+                    model[op.Cell] = op.Value;
+                    break;
+                case OpKind.Begin:
+                    saved.Push((long[])model.Clone());
+                    break;
+                case OpKind.Commit:
+                    saved.Pop();
+                    break;
+                case OpKind.Rollback:
+                    Array.Copy(saved.Pop(), model, model.Length);
+                    break;
+            }
+        }
+
+        Assert.Empty(saved);
+    }
+}
