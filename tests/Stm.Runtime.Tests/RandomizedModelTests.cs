@@ -13,7 +13,9 @@ namespace Stm.Runtime.Tests;
 /// throws) on several threads, checked against a sequential model. Every transaction reads and increments one
 /// version cell, so the committed transactions are totally ordered by the version they wrote; each records what it
 /// read and wrote (and where its nested blocks began, committed or rolled back). Replaying the records in version
-/// order on a plain array must reproduce every value read and the final state.
+/// order on a plain array must reproduce every value read and the final state. Some transactions also call
+/// <see cref="Atomic.Retry"/> at top level on their first attempt; a ticker thread keeps committing to the version
+/// cell (with an empty record) so that they are always woken, even after the other workers have finished.
 /// </summary>
 public class RandomizedModelTests
 {
@@ -49,13 +51,29 @@ public class RandomizedModelTests
         long thrown = 0;
         StmStatistics before = Atomic.Statistics;
 
-        TestThreads.Run(Threads, t =>
+        int workersDone = 0;
+        long ticks = 0;
+        TestThreads.Run(Threads + 1, t =>
         {
+            if (t == Threads)
+            {
+                while (Volatile.Read(ref workersDone) < Threads)
+                {
+                    long tick = Atomic.Run(() => version.Value += 1);
+                    Assert.True(history.TryAdd(tick, []));
+                    Interlocked.Increment(ref ticks);
+                    Thread.Sleep(1);
+                }
+
+                return;
+            }
+
             var ops = new List<Op>();
             for (int tx = 0; tx < TransactionsPerThread; tx++)
             {
                 int txSeed = HashCode.Combine(seed, t, tx);
                 long committedVersion = 0;
+                int attempts = 0;
                 try
                 {
                     Atomic.Run(() =>
@@ -67,6 +85,10 @@ public class RandomizedModelTests
                         version.Value = v;
                         committedVersion = v;
                         RunOps(rng, cells, ops, depth: 0);
+                        if (++attempts == 1 && rng.Next(100) < 4)
+                        {
+                            Atomic.Retry(); // wait for the next commit to the version cell, then redo everything
+                        }
                     });
                 }
                 catch (Boom)
@@ -77,14 +99,16 @@ public class RandomizedModelTests
 
                 Assert.True(history.TryAdd(committedVersion, ops.ToArray()), $"two committed transactions wrote version {committedVersion}");
             }
+
+            Interlocked.Increment(ref workersDone);
         });
 
         StmStatistics delta = Atomic.Statistics.Since(before);
         long committed = history.Count;
-        Assert.Equal(Threads * TransactionsPerThread, committed + thrown);
+        Assert.Equal(Threads * TransactionsPerThread + ticks, committed + thrown);
         Assert.Equal(committed, delta.Commits);
         Assert.Equal(thrown, delta.UserExceptionRollbacks);
-        Assert.True(thrown > 0 && delta.Aborts > 0, $"the mix did not exercise throws and conflicts: {delta}");
+        Assert.True(thrown > 0 && delta.Aborts > 0 && delta.Retries > 0, $"the mix did not exercise throws, conflicts and retries: {delta}");
         Op[] all = history.Values.SelectMany(r => r).ToArray();
         Assert.Contains(all, op => op.Kind == OpKind.Rollback); // nested throws and OrElse retries were rolled back
         Assert.Contains(all, op => op.Kind == OpKind.Commit);
