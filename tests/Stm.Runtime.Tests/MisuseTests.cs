@@ -101,6 +101,17 @@ public class MisuseTests
         Assert.False(Atomic.InTransaction);
     }
 
+    [Fact]
+    public void Options_reject_out_of_range_values_and_the_segment_count_is_fixed_once_transactions_ran()
+    {
+        Atomic.Run(() => { });
+        Assert.Throws<ArgumentOutOfRangeException>(() => StmOptions.SegmentCount = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StmOptions.SegmentCount = 1025);
+        var ex = Assert.Throws<InvalidOperationException>(() => StmOptions.SegmentCount = StmOptions.SegmentCount);
+        Assert.Contains("before the first transaction", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StmOptions.InevitableAfterConflicts = 0);
+    }
+
     private static Exception? Record(Action action)
     {
         try
