@@ -123,6 +123,7 @@ public class OutsideTransactionTests
     public void A_decimal_property_is_never_read_torn_outside_while_another_thread_writes_it()
     {
         const int ReadsRequired = 1_000_000;
+        const long MinWrites = 20_000;
         var price = new Price();
         price.Amount = Pattern(1);
         long torn = 0;
@@ -136,14 +137,16 @@ public class OutsideTransactionTests
                 for (int k = 2; Volatile.Read(ref readersDone) < 2; k++)
                 {
                     price.Amount = Pattern(k % 1_000_000 + 1);
-                    writes++;
+                    Interlocked.Increment(ref writes);
                 }
 
                 return;
             }
 
+            // Keep reading until both enough reads and enough concurrent writes have happened (reads are much
+            // faster than writes, which are whole transactions).
             Span<int> bits = stackalloc int[4];
-            for (int i = 0; i < ReadsRequired / 2; i++)
+            for (int i = 0; i < ReadsRequired / 2 || Interlocked.Read(ref writes) < MinWrites; i++)
             {
                 decimal.GetBits(price.Amount, bits);
                 if (bits[0] != bits[1] || bits[1] != bits[2] || bits[0] == 0)
@@ -156,7 +159,7 @@ public class OutsideTransactionTests
         });
 
         Assert.Equal(0, torn);
-        Assert.True(writes > 0);
+        Assert.True(Interlocked.Read(ref writes) >= MinWrites);
     }
 
     /// <summary>A decimal whose three 32-bit words are all <paramref name="k"/>: a torn read mixes two k's.</summary>

@@ -21,6 +21,7 @@ public class SilentWriteTests
         int readerDone = 0;
         long readerAttempts = 0;
         long silentWrites = 0;
+        long readerTransactions = 0;
         long wrongValues = 0;
         StmStatistics before = Atomic.Statistics;
         long clockBefore = GlobalClock.Now;
@@ -37,13 +38,14 @@ public class SilentWriteTests
                         owner.Balance = 10;
                         owner.Next = link; // same reference
                     });
-                    silentWrites++;
+                    Interlocked.Increment(ref silentWrites);
                 }
 
                 return;
             }
 
-            for (int i = 0; i < ReaderTransactions; i++)
+            // At least ReaderTransactions, and on until the writer has really been rewriting meanwhile.
+            for (; readerTransactions < ReaderTransactions || Interlocked.Read(ref silentWrites) < 1_000; readerTransactions++)
             {
                 Atomic.Run(() =>
                 {
@@ -67,9 +69,9 @@ public class SilentWriteTests
         });
 
         StmStatistics delta = Atomic.Statistics.Since(before);
-        Assert.True(silentWrites > 0);
+        Assert.True(silentWrites >= 1_000);
         Assert.Equal(0, wrongValues);
-        Assert.Equal(ReaderTransactions, readerAttempts);
+        Assert.Equal(readerTransactions, readerAttempts); // not one reader attempt was aborted
         Assert.Equal(0, delta.ReadWriteAborts);
         Assert.Equal(0, delta.WriteWriteAborts);
         Assert.Equal(clockBefore, GlobalClock.Now); // nothing was published: every silent write was only a read
