@@ -65,7 +65,7 @@ public static class Atomic
                 "Call Retry() before BecomeInevitable().");
         }
 
-        throw RetryException.Instance;
+        throw new RetryException();
     }
 
     /// <summary>
@@ -80,12 +80,16 @@ public static class Atomic
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        Run(() =>
+        Segment? segment = Segment.Current;
+        if (segment is null)
         {
-            var a = new ActionBody(first);
-            var b = new ActionBody(second);
-            TransactionRunner.OrElse<ActionBody, ActionBody, bool>(Segment.Current!, ref a, ref b);
-        });
+            Run(() => OrElse(first, second));
+            return;
+        }
+
+        var a = new ActionBody(first);
+        var b = new ActionBody(second);
+        TransactionRunner.OrElse<ActionBody, ActionBody, bool>(segment, ref a, ref b);
     }
 
     /// <summary>Like <see cref="OrElse(Action, Action)"/>, returning the result of the alternative that completed.</summary>
@@ -98,12 +102,15 @@ public static class Atomic
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        return Run(() =>
+        Segment? segment = Segment.Current;
+        if (segment is null)
         {
-            var a = new FuncBody<T>(first);
-            var b = new FuncBody<T>(second);
-            return TransactionRunner.OrElse<FuncBody<T>, FuncBody<T>, T>(Segment.Current!, ref a, ref b);
-        });
+            return Run(() => OrElse(first, second));
+        }
+
+        var a = new FuncBody<T>(first);
+        var b = new FuncBody<T>(second);
+        return TransactionRunner.OrElse<FuncBody<T>, FuncBody<T>, T>(segment, ref a, ref b);
     }
 
     /// <summary>
