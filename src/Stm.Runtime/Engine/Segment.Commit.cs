@@ -44,22 +44,31 @@ internal sealed partial class Segment
             }
 
             long version = now + 1;
+
+            // Publication is a sequence-lock write per object: mark it Locked, copy the private values in,
+            // then store the new version. A reader that raced with the copy sees the version change and
+            // reads again; a transaction that had read the object finds it newer and aborts.
             for (int i = 0; i < Writes.Count; i++)
             {
+                ref TxHeader header = ref Writes[i].Object.StmHeader;
+                if (header.CopyIndex == i)
+                {
+                    Volatile.Write(ref header.Version, TxHeader.Locked);
+                }
+            }
+
+            Volatile.WriteBarrier(); // every Locked mark is visible before any value changes
+            for (int i = 0; i < Writes.Count; i++)
+            {
+                // Only an object's current entry holds its final copy (earlier ones belong to merged levels).
                 ref WriteLog.Entry entry = ref Writes[i];
                 ref TxHeader header = ref entry.Object.StmHeader;
-                if (header.Owner?.Segment != this || header.Copy is null)
+                if (header.CopyIndex == i)
                 {
-                    continue; // an earlier entry for the same object already published it
+                    entry.Object.StmPublish(entry.Copy);
+                    header.WriteSite = entry.Property.Index;
+                    Volatile.Write(ref header.Version, version); // release: the values are visible first
                 }
-
-                header.WriteSite = entry.Property.Index;
-
-                // Version before state: a reader loads state then version, so it can never pair the new
-                // state with the old version.
-                Volatile.Write(ref header.Version, version);
-                Volatile.Write(ref header.State, header.Copy);
-                header.Copy = null;
             }
 
             GlobalClock.Advance(version);
@@ -89,14 +98,9 @@ internal sealed partial class Segment
             _savepoints.Pop();
         }
 
-        for (int i = 0; i < Writes.Count; i++)
-        {
-            Writes[i].Object.StmHeader.Copy = null;
-        }
-
         ReleaseOwnership();
         ReleaseInevitability();
-        CurrentToken = _tokens[0];
+        CurrentOwner = OwnerWord.Make(Index, 0);
     }
 
     /// <summary>Forgets the reads of the attempt (after commit, abort, or once a retry has its wait set).</summary>
@@ -107,10 +111,9 @@ internal sealed partial class Segment
         for (int i = 0; i < Writes.Count; i++)
         {
             ref TxHeader header = ref Writes[i].Object.StmHeader;
-            if (header.Owner?.Segment == this)
+            if (OwnerWord.BelongsTo(header.Owner, Index))
             {
-                header.Copy = null;
-                Volatile.Write(ref header.Owner, null);
+                Volatile.Write(ref header.Owner, OwnerWord.None);
             }
         }
 
