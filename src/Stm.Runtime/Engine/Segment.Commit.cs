@@ -19,7 +19,7 @@ internal sealed partial class Segment
             throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.Unknown);
         }
 
-        if (Writes.Count == 0)
+        if (Writes.Count == 0 && Commutes.Count == 0)
         {
             ReleaseInevitability();
             Reads.Clear();
@@ -57,6 +57,11 @@ internal sealed partial class Segment
                 }
             }
 
+            foreach ((Collections.TCounter counter, long _) in Commutes.Entries)
+            {
+                Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, TxHeader.Locked);
+            }
+
             Volatile.WriteBarrier(); // every Locked mark is visible before any value changes
             for (int i = 0; i < Writes.Count; i++)
             {
@@ -69,6 +74,16 @@ internal sealed partial class Segment
                     header.WriteSite = entry.Property.Index;
                     Volatile.Write(ref header.Version, version); // release: the values are visible first
                 }
+            }
+
+            foreach ((Collections.TCounter counter, long delta) in Commutes.Entries)
+            {
+                counter.ApplyCommitted(delta);
+            }
+
+            foreach ((Collections.TCounter counter, long _) in Commutes.Entries)
+            {
+                Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, version);
             }
 
             GlobalClock.Advance(version);
@@ -86,6 +101,7 @@ internal sealed partial class Segment
         }
 
         ReleaseOwnership();
+        Commutes.Truncate(0);
         Reads.Clear();
         RetryGate.NotifyCommitted();
     }
@@ -99,6 +115,7 @@ internal sealed partial class Segment
         }
 
         ReleaseOwnership();
+        Commutes.Truncate(0);
         ReleaseInevitability();
         CurrentOwner = OwnerWord.Make(Index, 0);
     }

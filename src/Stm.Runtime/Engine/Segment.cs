@@ -63,6 +63,8 @@ internal sealed partial class Segment
 
     internal readonly WriteLog Writes = new();
 
+    internal readonly CommuteLog Commutes = new();
+
     /// <summary>Age of the top-level transaction (clock at its first attempt): lower is older and wins.</summary>
     internal long Priority;
 
@@ -155,7 +157,8 @@ internal sealed partial class Segment
 
     internal void PushSavepoint()
     {
-        _savepoints.Push(new Savepoint(Writes.Count, _commitHandlers.Count, _abortHandlers.Count));
+        _savepoints.Push(new Savepoint(Writes.Count, Commutes.Count, _commitHandlers.Count, _abortHandlers.Count));
+        Commutes.SealFolding();
         CurrentOwner = OwnerWord.Make(Index, _savepoints.Count);
 
         // Objects the enclosing level allocated are no longer fresh for the nested block: its writes to them
@@ -195,11 +198,20 @@ internal sealed partial class Segment
         }
 
         Writes.Truncate(savepoint.WriteCount);
+        Commutes.Truncate(savepoint.CommuteCount);
         _commitHandlers.RemoveRange(savepoint.CommitHandlers, _commitHandlers.Count - savepoint.CommitHandlers);
         _abortHandlers.RemoveRange(savepoint.AbortHandlers, _abortHandlers.Count - savepoint.AbortHandlers);
         CurrentOwner = OwnerWord.Make(Index, _savepoints.Count);
         FreshStamp = NextStamp();
     }
 
-    private readonly record struct Savepoint(int WriteCount, int CommitHandlers, int AbortHandlers);
+    internal void AddCommute(Collections.TCounter counter, long delta)
+    {
+        StartClock();
+        Commutes.Add(counter, delta);
+    }
+
+    internal long PendingDelta(Collections.TCounter counter) => Commutes.Count == 0 ? 0 : Commutes.PendingDelta(counter);
+
+    private readonly record struct Savepoint(int WriteCount, int CommuteCount, int CommitHandlers, int AbortHandlers);
 }
