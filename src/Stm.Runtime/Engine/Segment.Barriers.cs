@@ -32,10 +32,9 @@ internal sealed partial class Segment
 
             if (current <= ReadVersion)
             {
-                int id = ObjectIds.Ensure(ref header);
-                if (!Reads.Contains(id, self))
+                if (!Reads.Contains(header.Id, self))
                 {
-                    Reads.Add(id, self);
+                    RecordRead(ref header, self);
                 }
 
                 version = current;
@@ -45,6 +44,18 @@ internal sealed partial class Segment
             // Someone committed this object after we started: move our read version forward if
             // everything read so far is still current, otherwise abort.
             Extend();
+        }
+    }
+
+    /// <summary>Adds an object to the read log (its first read in this attempt).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal void RecordRead(ref TxHeader header, ITransactionalObject self)
+    {
+        int id = header.Id != 0 ? header.Id : ObjectIds.Ensure(ref header);
+        if (!Reads.Contains(id, self))
+        {
+            StartClock();
+            Reads.Add(id, self);
         }
     }
 

@@ -63,8 +63,13 @@ public static class Barrier
         if (header.Owner == OwnerWord.None)
         {
             long current = Volatile.Read(ref header.Version);
-            if (current <= segment.ReadVersion && segment.Reads.Contains(header.Id, self))
+            if (current <= segment.ReadVersion)
             {
+                if (!segment.Reads.Contains(header.Id, self))
+                {
+                    segment.RecordRead(ref header, self); // first read of this object in this attempt
+                }
+
                 version = current;
                 return self;
             }
