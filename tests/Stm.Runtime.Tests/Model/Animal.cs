@@ -1,5 +1,5 @@
-// A non-sealed root [Transactional] class: it declares the (protected) header that derived classes share.
-// Hand-written exactly as the Stm generator writes it.
+// A non-sealed root [Transactional] class: it declares the (protected) header and the virtual publish method that
+// derived classes share. Hand-written exactly as the Stm generator writes it.
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;
@@ -25,14 +25,37 @@ partial class Animal : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy (derived classes override and call base).</summary>
+    protected virtual void __StmPublish(object copy)
+    {
+        var source = (Animal)copy;
+        __stm_Legs = source.__stm_Legs;
+    }
+
+    private long __stmGet_Legs()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Legs, out long version);
+            var value = source.__stm_Legs;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long Legs
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Legs).__stm_Legs;
+        get => __stmGet_Legs();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Legs).__stm_Legs, value))
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Legs(), value))
                 {
                     return;
                 }

@@ -1,5 +1,5 @@
 // A single transactional long, hand-written exactly as the Stm generator writes a sealed [Transactional] class
-// (the header field is private because nothing can derive from it).
+// (the header field and the publish method are private because nothing can derive from it).
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;
@@ -27,14 +27,37 @@ partial class Cell : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy (sealed: nothing derives from it).</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (Cell)copy;
+        __stm_Value = source.__stm_Value;
+    }
+
+    private long __stmGet_Value()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
+            var value = source.__stm_Value;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long Value
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value).__stm_Value;
+        get => __stmGet_Value();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value).__stm_Value, value))
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
                 {
                     return;
                 }

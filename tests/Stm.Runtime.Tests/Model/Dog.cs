@@ -1,5 +1,6 @@
-// A [Transactional] class deriving from another one: the generator declares no header and no interface here,
-// the properties use the base's __stm header. Hand-written exactly as the Stm generator writes it.
+// A [Transactional] class deriving from another one: the generator declares no header and no interface here; the
+// properties use the base's __stm header and __StmPublish is overridden (base first). Hand-written exactly as the
+// Stm generator writes it.
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;
@@ -24,14 +25,50 @@ partial class Dog
     private long __stm_Tricks;
     private string? __stm_Name;
 
+    /// <summary>Copies the base class's fields, then this class's own, from a private copy.</summary>
+    protected override void __StmPublish(object copy)
+    {
+        base.__StmPublish(copy);
+        var source = (Dog)copy;
+        __stm_Tricks = source.__stm_Tricks;
+        __stm_Name = source.__stm_Name;
+    }
+
+    private long __stmGet_Tricks()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Tricks, out long version);
+            var value = source.__stm_Tricks;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private string? __stmGet_Name()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name, out long version);
+            var value = source.__stm_Name;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long Tricks
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Tricks).__stm_Tricks;
+        get => __stmGet_Tricks();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Tricks).__stm_Tricks, value))
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tricks(), value))
                 {
                     return;
                 }
@@ -47,12 +84,12 @@ partial class Dog
 
     public partial string? Name
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name).__stm_Name;
+        get => __stmGet_Name();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name).__stm_Name, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
                 {
                     return;
                 }

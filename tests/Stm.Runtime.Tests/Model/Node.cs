@@ -36,14 +36,51 @@ partial class Node : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy (sealed: nothing derives from it).</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (Node)copy;
+        __stm_Key = source.__stm_Key;
+        __stm_Next = source.__stm_Next;
+    }
+
+    private long __stmGet_Key()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Key, out long version);
+            var value = source.__stm_Key;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private Node? __stmGet_Next()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next, out long version);
+            var value = source.__stm_Next;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long Key
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Key).__stm_Key;
+        get => __stmGet_Key();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Key).__stm_Key, value))
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(), value))
                 {
                     return;
                 }
@@ -59,12 +96,12 @@ partial class Node : global::Stm.Internal.ITransactionalObject
 
     public partial Node? Next
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next;
+        get => __stmGet_Next();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(), value))
                 {
                     return;
                 }

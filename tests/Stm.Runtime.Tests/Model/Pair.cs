@@ -31,14 +31,51 @@ partial class Pair : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy (sealed: nothing derives from it).</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (Pair)copy;
+        __stm_X = source.__stm_X;
+        __stm_Y = source.__stm_Y;
+    }
+
+    private long __stmGet_X()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X, out long version);
+            var value = source.__stm_X;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private long __stmGet_Y()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y, out long version);
+            var value = source.__stm_Y;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long X
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X).__stm_X;
+        get => __stmGet_X();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X).__stm_X, value))
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_X(), value))
                 {
                     return;
                 }
@@ -54,12 +91,12 @@ partial class Pair : global::Stm.Internal.ITransactionalObject
 
     public partial long Y
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y).__stm_Y;
+        get => __stmGet_Y();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y).__stm_Y, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Y(), value))
                 {
                     return;
                 }

@@ -25,14 +25,37 @@ partial class Price : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy (sealed: nothing derives from it).</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (Price)copy;
+        __stm_Amount = source.__stm_Amount;
+    }
+
+    private decimal __stmGet_Amount()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Amount, out long version);
+            var value = source.__stm_Amount;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial decimal Amount
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Amount).__stm_Amount;
+        get => __stmGet_Amount();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Amount).__stm_Amount, value))
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Amount(), value))
                 {
                     return;
                 }
