@@ -25,10 +25,10 @@ partial class Animal : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
-    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
 
     /// <summary>Copies this class's transactional fields from a private copy (derived classes override and call base).</summary>
-    protected virtual void __StmPublish(object copy)
+    protected virtual void __stmPublish(object copy)
     {
         var source = (Animal)copy;
         __stm_Legs = source.__stm_Legs;

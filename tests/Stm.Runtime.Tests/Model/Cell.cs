@@ -27,10 +27,10 @@ partial class Cell : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
-    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
 
     /// <summary>Copies this class's transactional fields from a private copy (sealed: nothing derives from it).</summary>
-    private void __StmPublish(object copy)
+    private void __stmPublish(object copy)
     {
         var source = (Cell)copy;
         __stm_Value = source.__stm_Value;

@@ -1,5 +1,5 @@
 // A [Transactional] class deriving from another one: the generator declares no header and no interface here; the
-// properties use the base's __stm header and __StmPublish is overridden (base first). Hand-written exactly as the
+// properties use the base's __stm header and __stmPublish is overridden (base first). Hand-written exactly as the
 // Stm generator writes it.
 using Stm;
 
@@ -26,9 +26,9 @@ partial class Dog
     private string? __stm_Name;
 
     /// <summary>Copies the base class's fields, then this class's own, from a private copy.</summary>
-    protected override void __StmPublish(object copy)
+    protected override void __stmPublish(object copy)
     {
-        base.__StmPublish(copy);
+        base.__stmPublish(copy);
         var source = (Dog)copy;
         __stm_Tricks = source.__stm_Tricks;
         __stm_Name = source.__stm_Name;

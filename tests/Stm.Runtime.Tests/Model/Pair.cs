@@ -31,10 +31,10 @@ partial class Pair : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
-    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
 
     /// <summary>Copies this class's transactional fields from a private copy (sealed: nothing derives from it).</summary>
-    private void __StmPublish(object copy)
+    private void __stmPublish(object copy)
     {
         var source = (Pair)copy;
         __stm_X = source.__stm_X;
