@@ -78,6 +78,37 @@ public class SilentWriteTests
     }
 
     [Fact]
+    public void A_silent_write_outside_any_transaction_publishes_nothing_and_aborts_no_reader()
+    {
+        var c = new Cell(5);
+        var other = new Cell(0);
+        long readerAttempts = 0;
+        long clockBefore = GlobalClock.Now;
+        using var readerIsInside = new ManualResetEventSlim();
+        using var writesDone = new ManualResetEventSlim();
+        var reader = new Thread(() => Atomic.Run(() =>
+        {
+            Interlocked.Increment(ref readerAttempts);
+            long seen = c.Value;
+            readerIsInside.Set();
+            writesDone.Wait();
+            other.Value = seen + 1; // a writing transaction: it validates its read of c at commit
+        }));
+        reader.Start();
+        readerIsInside.Wait();
+        for (int i = 0; i < 1_000; i++)
+        {
+            c.Value = 5; // outside any transaction, the value it already holds
+        }
+
+        writesDone.Set();
+        reader.Join();
+        Assert.Equal(1, Interlocked.Read(ref readerAttempts));
+        Assert.Equal(6, other.Value);
+        Assert.Equal(clockBefore + 2, GlobalClock.Now); // only the reader's own commit was published
+    }
+
+    [Fact]
     public void Writing_a_value_back_after_changing_it_is_not_silent()
     {
         var c = new Cell(1);

@@ -65,14 +65,14 @@ partial class Dog
         get => __stmGet_Tricks();
         set
         {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tricks(), value))
+            {
+                return;
+            }
+
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tricks(), value))
-                {
-                    return;
-                }
-
                 global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Tricks).__stm_Tricks = value;
             }
             else
@@ -87,13 +87,14 @@ partial class Dog
         get => __stmGet_Name();
         set
         {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
+            {
+                return;
+            }
+
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
-                {
-                    return;
-                }
-
                 global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Name).__stm_Name = value;
             }
             else

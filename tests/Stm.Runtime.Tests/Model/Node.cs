@@ -77,14 +77,14 @@ partial class Node : global::Stm.Internal.ITransactionalObject
         get => __stmGet_Key();
         set
         {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(), value))
+            {
+                return;
+            }
+
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(), value))
-                {
-                    return;
-                }
-
                 global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Key).__stm_Key = value;
             }
             else
@@ -99,13 +99,14 @@ partial class Node : global::Stm.Internal.ITransactionalObject
         get => __stmGet_Next();
         set
         {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(), value))
+            {
+                return;
+            }
+
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(), value))
-                {
-                    return;
-                }
-
                 global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Next).__stm_Next = value;
             }
             else

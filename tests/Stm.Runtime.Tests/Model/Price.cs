@@ -52,14 +52,14 @@ partial class Price : global::Stm.Internal.ITransactionalObject
         get => __stmGet_Amount();
         set
         {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Amount(), value))
+            {
+                return;
+            }
+
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Amount(), value))
-                {
-                    return;
-                }
-
                 global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Amount).__stm_Amount = value;
             }
             else
