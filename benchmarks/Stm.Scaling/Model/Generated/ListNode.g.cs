@@ -1,0 +1,40 @@
+// Stand-in for the Stm generator: written exactly as the generator emits a [Transactional] class
+// (the shape of tests/Stm.Runtime.Tests/Model/Account.cs). Delete this file once the generator is referenced.
+#nullable enable
+namespace Stm.Scaling.Model;
+
+partial class ListNode : global::Stm.Internal.ITransactionalObject
+{
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Next =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(ListNode), "Next");
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
+
+    private ListNode? __stm_Next;
+
+    ref global::Stm.Internal.TxHeader global::Stm.Internal.ITransactionalObject.StmHeader => ref __stm;
+
+    object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
+
+    public partial ListNode? Next
+    {
+        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next;
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next, value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Next).__stm_Next = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Next, static (state, v) => state.__stm_Next = v);
+            }
+        }
+    }
+}
