@@ -32,8 +32,9 @@ public class CommitBenchmarks
         };
     }
 
-    [Benchmark(Baseline = true, Description = "plain: N field writes")]
-    public void PlainWrites()
+    // plain: N field writes
+    [Benchmark(Baseline = true)]
+    public void Plain_Writes()
     {
         long value = ++_next;
         PlainBox[] boxes = _plain;
@@ -43,15 +44,17 @@ public class CommitBenchmarks
         }
     }
 
-    [Benchmark(Description = "lock: N field writes under one lock")]
-    public void LockedWrites()
+    // lock: N field writes under one lock
+    [Benchmark]
+    public void Lock_Writes()
     {
         lock (_gate)
         {
-            PlainWrites();
+            Plain_Writes();
         }
     }
 
-    [Benchmark(Description = "stm: transaction committing N writes")]
-    public void CommitWrites() => Atomic.Run(_body);
+    // stm: transaction committing N writes
+    [Benchmark]
+    public void Stm_CommitWrites() => Atomic.Run(_body);
 }

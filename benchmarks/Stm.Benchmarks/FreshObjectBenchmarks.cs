@@ -17,11 +17,13 @@ public class FreshObjectBenchmarks
     [GlobalSetup]
     public void Setup() => _body = static () => Update(new Box(1));
 
-    [Benchmark(Baseline = true, Description = "plain: allocate + 10 read-modify-writes")]
-    public long Plain() => Update(new PlainBox(1));
+    // plain: allocate + 10 read-modify-writes
+    [Benchmark(Baseline = true)]
+    public long Plain_AllocateAndUpdate() => Update(new PlainBox(1));
 
-    [Benchmark(Description = "lock: the same under a lock")]
-    public long Locked()
+    // lock: the same under a lock
+    [Benchmark]
+    public long Lock_AllocateAndUpdate()
     {
         lock (_gate)
         {
@@ -29,8 +31,9 @@ public class FreshObjectBenchmarks
         }
     }
 
-    [Benchmark(Description = "stm: the same on a fresh object, in a transaction")]
-    public long Transaction() => Atomic.Run(_body);
+    // stm: the same on a fresh object, in a transaction
+    [Benchmark]
+    public long Stm_FreshObjectAllocateAndUpdate() => Atomic.Run(_body);
 
     private static long Update(Box box)
     {

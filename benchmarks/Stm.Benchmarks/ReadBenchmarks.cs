@@ -32,14 +32,17 @@ public class ReadBenchmarks
         _oneRead = () => _same[0].Value;
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Fixtures.Batch, Description = "plain: read a field (same object)")]
-    public long PlainRead() => Sum(_plainSame);
+    // plain: read a field (same object)
+    [Benchmark(Baseline = true, OperationsPerInvoke = Fixtures.Batch)]
+    public long Plain_ReadSameObject() => Sum(_plainSame);
 
-    [Benchmark(OperationsPerInvoke = Fixtures.Batch, Description = "plain: read a field (distinct objects)")]
-    public long PlainReadDistinct() => Sum(_plainDistinct);
+    // plain: read a field (distinct objects)
+    [Benchmark(OperationsPerInvoke = Fixtures.Batch)]
+    public long Plain_ReadDistinctObjects() => Sum(_plainDistinct);
 
-    [Benchmark(OperationsPerInvoke = Fixtures.Batch, Description = "lock: one lock per read")]
-    public long LockedRead()
+    // lock: one lock per read
+    [Benchmark(OperationsPerInvoke = Fixtures.Batch)]
+    public long Lock_OneLockPerRead()
     {
         long sum = 0;
         PlainBox[] boxes = _plainSame;
@@ -54,17 +57,21 @@ public class ReadBenchmarks
         return sum;
     }
 
-    [Benchmark(OperationsPerInvoke = Fixtures.Batch, Description = "stm: read outside any transaction")]
-    public long ReadOutside() => Sum(_same);
+    // stm: read outside any transaction
+    [Benchmark(OperationsPerInvoke = Fixtures.Batch)]
+    public long Stm_ReadOutsideTransaction() => Sum(_same);
 
-    [Benchmark(OperationsPerInvoke = Fixtures.Batch, Description = "stm: repeated read (same object, in one transaction)")]
-    public long RepeatedRead() => Atomic.Run(_repeatedReads);
+    // stm: repeated read (same object, in one transaction)
+    [Benchmark(OperationsPerInvoke = Fixtures.Batch)]
+    public long Stm_RepeatedRead() => Atomic.Run(_repeatedReads);
 
-    [Benchmark(OperationsPerInvoke = Fixtures.Batch, Description = "stm: first read (distinct objects, in one transaction)")]
-    public long FirstRead() => Atomic.Run(_firstReads);
+    // stm: first read (distinct objects, in one transaction)
+    [Benchmark(OperationsPerInvoke = Fixtures.Batch)]
+    public long Stm_FirstRead() => Atomic.Run(_firstReads);
 
-    [Benchmark(Description = "stm: transaction with one read (not per read)")]
-    public long OneReadTransaction() => Atomic.Run(_oneRead);
+    // stm: transaction with one read (not per read)
+    [Benchmark]
+    public long Stm_TransactionWithOneRead() => Atomic.Run(_oneRead);
 
     private static long Sum(Box[] boxes)
     {

@@ -9,11 +9,13 @@ public class TransactionBenchmarks
     private readonly object _gate = new();
     private readonly Action _empty = static () => { };
 
-    [Benchmark(Baseline = true, Description = "plain: call an empty delegate")]
-    public void PlainCall() => _empty();
+    // plain: call an empty delegate
+    [Benchmark(Baseline = true)]
+    public void Plain_CallEmptyDelegate() => _empty();
 
-    [Benchmark(Description = "lock: empty delegate under a lock")]
-    public void LockedCall()
+    // lock: empty delegate under a lock
+    [Benchmark]
+    public void Lock_EmptyDelegate()
     {
         lock (_gate)
         {
@@ -21,6 +23,7 @@ public class TransactionBenchmarks
         }
     }
 
-    [Benchmark(Description = "stm: empty transaction")]
-    public void EmptyTransaction() => Atomic.Run(_empty);
+    // stm: empty transaction
+    [Benchmark]
+    public void Stm_EmptyTransaction() => Atomic.Run(_empty);
 }

@@ -37,11 +37,13 @@ public class WriteBenchmarks
         };
     }
 
-    [Benchmark(Baseline = true, Description = "plain: write a field")]
-    public void PlainWrite() => _plain.Value = ++_next;
+    // plain: write a field
+    [Benchmark(Baseline = true)]
+    public void Plain_Write() => _plain.Value = ++_next;
 
-    [Benchmark(Description = "lock: write a field under a lock")]
-    public void LockedWrite()
+    // lock: write a field under a lock
+    [Benchmark]
+    public void Lock_Write()
     {
         lock (_gate)
         {
@@ -49,11 +51,13 @@ public class WriteBenchmarks
         }
     }
 
-    [Benchmark(Description = "stm: transaction with one first write")]
-    public void FirstWriteTransaction() => Atomic.Run(_writeOnce);
+    // stm: transaction with one first write
+    [Benchmark]
+    public void Stm_TransactionWithOneFirstWrite() => Atomic.Run(_writeOnce);
 
-    [Benchmark(OperationsPerInvoke = Fixtures.Batch, Description = "plain: repeated write (per write)")]
-    public void PlainRepeatedWrite()
+    // plain: repeated write (per write)
+    [Benchmark(OperationsPerInvoke = Fixtures.Batch)]
+    public void Plain_RepeatedWrite()
     {
         PlainBox box = _plain;
         long next = _next;
@@ -65,6 +69,7 @@ public class WriteBenchmarks
         _next = next;
     }
 
-    [Benchmark(OperationsPerInvoke = Fixtures.Batch, Description = "stm: repeated write of an owned object (per write)")]
-    public void RepeatedWrite() => Atomic.Run(_writeRepeatedly);
+    // stm: repeated write of an owned object (per write)
+    [Benchmark(OperationsPerInvoke = Fixtures.Batch)]
+    public void Stm_RepeatedWrite() => Atomic.Run(_writeRepeatedly);
 }
