@@ -69,7 +69,7 @@ dotnet run -c Release --no-build --project benchmarks/Stm.Benchmarks -- --filter
 
 if [[ $quick == 1 ]]; then
   for section in scaling memory micro; do
-    { echo "_Smoke run (--quick): not representative._"; echo; cat "$out/$section.md"; } > "$out/$section.tmp"
+    { echo "_Smoke run (run-all.sh --quick): short cells and jobs, possibly on a busy machine; not representative. Regenerate with benchmarks/run-all.sh on a quiet machine._"; echo; cat "$out/$section.md"; } > "$out/$section.tmp"
     mv "$out/$section.tmp" "$out/$section.md"
   done
 fi

@@ -16,6 +16,7 @@ internal static class Driver
         List<CellSpec> cells = Plan(options);
         var results = new List<CellResult>();
         var started = DateTimeOffset.UtcNow;
+        string? load = MarkdownReport.LoadAverage();
         for (int i = 0; i < cells.Count; i++)
         {
             Console.Error.Write($"[{i + 1}/{cells.Count}] {cells[i],-24} ");
@@ -26,7 +27,7 @@ internal static class Driver
                 : "FAILED: " + result.Failure);
         }
 
-        Console.Out.Write(MarkdownReport.Render(results, options, started));
+        Console.Out.Write(MarkdownReport.Render(results, options, started, load));
         return results.All(r => r.Succeeded) ? 0 : 1;
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -10,15 +11,20 @@ namespace Stm.Scaling.Harness;
 /// <summary>Renders a run as markdown: the machine and command, the throughput table, the targets, the failures.</summary>
 internal static class MarkdownReport
 {
-    public static string Render(IReadOnlyList<CellResult> results, HarnessOptions options, DateTimeOffset started)
+    public static string Render(IReadOnlyList<CellResult> results, HarnessOptions options, DateTimeOffset started, string? loadAtStart)
     {
         var grid = new ResultGrid(results);
         IReadOnlyList<int> threads = options.Threads;
         int[] many = threads.Where(t => t > 1).ToArray();
         var text = new StringBuilder();
         text.AppendLine(Invariant($"Run {started:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}."));
+        if (loadAtStart is string load)
+        {
+            text.AppendLine(Invariant($"Load average when the run started (1, 5, 15 min): {load}. On a quiet machine it is well below the CPU count."));
+        }
+
         text.AppendLine(Invariant($"Each cell: a fresh process, {options.Warmup:0.###} s warm-up, then {options.Seconds:0.###} s measured. Throughput in transactions per second (k = 10^3, M = 10^6)."));
-        text.AppendLine(Invariant($"Command: `dotnet run -c Release --project benchmarks/Stm.Scaling -- --workloads {string.Join(',', options.Workloads)} --threads {string.Join(',', threads)} --seconds {options.Seconds:0.###} --warmup {options.Warmup:0.###}`"));
+        text.AppendLine(Invariant($"Command: `dotnet run -c Release --project benchmarks/Stm.Scaling -- --workloads {string.Join(',', options.Workloads)} --threads {string.Join(',', threads)} --seconds {options.Seconds:0.###} --warmup {options.Warmup:0.###}{VariantsOption(options)}`"));
         text.AppendLine();
 
         var header = new List<string> { "workload", "plain 1T" };
@@ -74,6 +80,27 @@ internal static class MarkdownReport
         }
 
         return text.ToString();
+    }
+
+    private static string VariantsOption(HarnessOptions options) =>
+        options.Variants.Count == 3 ? string.Empty : " --variants " + string.Join(',', options.Variants.Select(v => v.Name()));
+
+    /// <summary>The system load average (Linux), so a reader can tell whether the machine was quiet.</summary>
+    public static string? LoadAverage()
+    {
+        try
+        {
+            string[] fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return fields.Length >= 3 ? $"{fields[0]}, {fields[1]}, {fields[2]}" : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A throughput with an SI suffix, e.g. <c>1.23 M</c>.</summary>
