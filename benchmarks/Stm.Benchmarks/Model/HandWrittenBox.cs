@@ -19,12 +19,12 @@ public sealed class HandWrittenBox : ITransactionalObject
 
     public long Value
     {
-        get => Barrier.OpenRead(ref _header, this, s_valueProperty)._value;
+        get => ReadValue();
         set
         {
             if (Barrier.InTransaction)
             {
-                if (Barrier.SameValue(Barrier.OpenRead(ref _header, this, s_valueProperty)._value, value))
+                if (Barrier.SameValue(ReadValue(), value))
                 {
                     return;
                 }
@@ -41,4 +41,19 @@ public sealed class HandWrittenBox : ITransactionalObject
     ref TxHeader ITransactionalObject.StmHeader => ref _header;
 
     object ITransactionalObject.StmClone() => MemberwiseClone();
+
+    void ITransactionalObject.StmPublish(object copy) => _value = ((HandWrittenBox)copy)._value;
+
+    private long ReadValue()
+    {
+        while (true)
+        {
+            HandWrittenBox source = Barrier.OpenRead(ref _header, this, s_valueProperty, out long version);
+            long value = source._value;
+            if (Barrier.ReadIsValid(ref _header, version))
+            {
+                return value;
+            }
+        }
+    }
 }

@@ -13,7 +13,7 @@ internal sealed record HarnessOptions
         Stm.Scaling: the seed workloads in plain / lock / stm variants; every cell runs in a fresh process.
 
           --all                    every workload (the default when --workloads is not given)
-          --workloads a,b          workloads to run: square, trees, trees2, richards, bank-1M, bank-64, intset, counter, primes
+          --workloads a,b          workloads to run: square, trees, trees2, richards, bank-1M, bank-64, intset, counter, counter-tcounter, primes
           --threads 1,2            thread counts for the lock and stm variants (plain always runs 1 thread); default 1,2
           --variants plain,lock,stm  variants to run (default all three)
           --seconds 2              measured wall time per cell, after warm-up

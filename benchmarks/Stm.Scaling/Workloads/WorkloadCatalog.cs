@@ -7,9 +7,7 @@ namespace Stm.Scaling.Workloads;
 internal static class WorkloadCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["square", "trees", "trees2", "richards", "bank-1M", "bank-64", "intset", "counter", "primes"];
-
-    // TCOUNTER: add "counter-tcounter" here once Stm.Collections.TCounter exists (see CounterWorkload).
+        ["square", "trees", "trees2", "richards", "bank-1M", "bank-64", "intset", "counter", "counter-tcounter", "primes"];
 
     public static Workload Create(string name) => name switch
     {
@@ -20,7 +18,8 @@ internal static class WorkloadCatalog
         "bank-1M" => new BankWorkload(1_000_000),
         "bank-64" => new BankWorkload(64),
         "intset" => new IntSetWorkload(),
-        "counter" => new CounterWorkload(),
+        "counter" => new CounterWorkload(useTCounter: false),
+        "counter-tcounter" => new CounterWorkload(useTCounter: true),
         "primes" => new PrimesWorkload(),
         _ => throw new ArgumentException($"unknown workload '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
     };

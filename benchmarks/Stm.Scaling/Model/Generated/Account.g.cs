@@ -17,14 +17,36 @@ partial class Account : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (Account)copy;
+        __stm_Balance = source.__stm_Balance;
+    }
+
+    private long __stmGet_Balance()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance, out long version);
+            var value = source.__stm_Balance;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long Balance
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance).__stm_Balance;
+        get => __stmGet_Balance();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance).__stm_Balance, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Balance(), value))
                 {
                     return;
                 }

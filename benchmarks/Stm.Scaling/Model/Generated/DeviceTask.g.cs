@@ -17,14 +17,36 @@ partial class DeviceTask : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (DeviceTask)copy;
+        __stm_V1 = source.__stm_V1;
+    }
+
+    private Packet? __stmGet_V1()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V1, out long version);
+            var value = source.__stm_V1;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial Packet? V1
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V1).__stm_V1;
+        get => __stmGet_V1();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V1).__stm_V1, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_V1(), value))
                 {
                     return;
                 }

@@ -21,14 +21,50 @@ partial class HandlerTask : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (HandlerTask)copy;
+        __stm_V1 = source.__stm_V1;
+        __stm_V2 = source.__stm_V2;
+    }
+
+    private Packet? __stmGet_V1()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V1, out long version);
+            var value = source.__stm_V1;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private Packet? __stmGet_V2()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V2, out long version);
+            var value = source.__stm_V2;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial Packet? V1
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V1).__stm_V1;
+        get => __stmGet_V1();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V1).__stm_V1, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_V1(), value))
                 {
                     return;
                 }
@@ -44,12 +80,12 @@ partial class HandlerTask : global::Stm.Internal.ITransactionalObject
 
     public partial Packet? V2
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V2).__stm_V2;
+        get => __stmGet_V2();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_V2).__stm_V2, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_V2(), value))
                 {
                     return;
                 }

@@ -17,14 +17,36 @@ partial class ListNode : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (ListNode)copy;
+        __stm_Next = source.__stm_Next;
+    }
+
+    private ListNode? __stmGet_Next()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next, out long version);
+            var value = source.__stm_Next;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial ListNode? Next
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next;
+        get => __stmGet_Next();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(), value))
                 {
                     return;
                 }

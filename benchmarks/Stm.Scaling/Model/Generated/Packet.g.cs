@@ -41,14 +41,120 @@ partial class Packet : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (Packet)copy;
+        __stm_Link = source.__stm_Link;
+        __stm_Id = source.__stm_Id;
+        __stm_A1 = source.__stm_A1;
+        __stm_A20 = source.__stm_A20;
+        __stm_A21 = source.__stm_A21;
+        __stm_A22 = source.__stm_A22;
+        __stm_A23 = source.__stm_A23;
+    }
+
+    private Packet? __stmGet_Link()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Link, out long version);
+            var value = source.__stm_Link;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private int __stmGet_Id()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id, out long version);
+            var value = source.__stm_Id;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private int __stmGet_A1()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A1, out long version);
+            var value = source.__stm_A1;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private int __stmGet_A20()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A20, out long version);
+            var value = source.__stm_A20;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private int __stmGet_A21()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A21, out long version);
+            var value = source.__stm_A21;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private int __stmGet_A22()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A22, out long version);
+            var value = source.__stm_A22;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private int __stmGet_A23()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A23, out long version);
+            var value = source.__stm_A23;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial Packet? Link
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Link).__stm_Link;
+        get => __stmGet_Link();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Link).__stm_Link, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Link(), value))
                 {
                     return;
                 }
@@ -64,12 +170,12 @@ partial class Packet : global::Stm.Internal.ITransactionalObject
 
     public partial int Id
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id).__stm_Id;
+        get => __stmGet_Id();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id).__stm_Id, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(), value))
                 {
                     return;
                 }
@@ -85,12 +191,12 @@ partial class Packet : global::Stm.Internal.ITransactionalObject
 
     public partial int A1
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A1).__stm_A1;
+        get => __stmGet_A1();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A1).__stm_A1, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_A1(), value))
                 {
                     return;
                 }
@@ -106,12 +212,12 @@ partial class Packet : global::Stm.Internal.ITransactionalObject
 
     public partial int A20
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A20).__stm_A20;
+        get => __stmGet_A20();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A20).__stm_A20, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_A20(), value))
                 {
                     return;
                 }
@@ -127,12 +233,12 @@ partial class Packet : global::Stm.Internal.ITransactionalObject
 
     public partial int A21
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A21).__stm_A21;
+        get => __stmGet_A21();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A21).__stm_A21, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_A21(), value))
                 {
                     return;
                 }
@@ -148,12 +254,12 @@ partial class Packet : global::Stm.Internal.ITransactionalObject
 
     public partial int A22
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A22).__stm_A22;
+        get => __stmGet_A22();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A22).__stm_A22, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_A22(), value))
                 {
                     return;
                 }
@@ -169,12 +275,12 @@ partial class Packet : global::Stm.Internal.ITransactionalObject
 
     public partial int A23
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A23).__stm_A23;
+        get => __stmGet_A23();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A23).__stm_A23, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_A23(), value))
                 {
                     return;
                 }

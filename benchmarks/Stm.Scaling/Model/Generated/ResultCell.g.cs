@@ -21,14 +21,50 @@ partial class ResultCell : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (ResultCell)copy;
+        __stm_Count = source.__stm_Count;
+        __stm_Value = source.__stm_Value;
+    }
+
+    private long __stmGet_Count()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count, out long version);
+            var value = source.__stm_Count;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private double __stmGet_Value()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
+            var value = source.__stm_Value;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long Count
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count).__stm_Count;
+        get => __stmGet_Count();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count).__stm_Count, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
                 {
                     return;
                 }
@@ -44,12 +80,12 @@ partial class ResultCell : global::Stm.Internal.ITransactionalObject
 
     public partial double Value
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value).__stm_Value;
+        get => __stmGet_Value();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value).__stm_Value, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
                 {
                     return;
                 }

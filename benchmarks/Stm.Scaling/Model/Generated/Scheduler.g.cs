@@ -33,14 +33,92 @@ partial class Scheduler : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (Scheduler)copy;
+        __stm_QueueCount = source.__stm_QueueCount;
+        __stm_HoldCount = source.__stm_HoldCount;
+        __stm_List = source.__stm_List;
+        __stm_CurrentTcb = source.__stm_CurrentTcb;
+        __stm_CurrentId = source.__stm_CurrentId;
+    }
+
+    private long __stmGet_QueueCount()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_QueueCount, out long version);
+            var value = source.__stm_QueueCount;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private long __stmGet_HoldCount()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_HoldCount, out long version);
+            var value = source.__stm_HoldCount;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private TaskControlBlock? __stmGet_List()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_List, out long version);
+            var value = source.__stm_List;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private TaskControlBlock? __stmGet_CurrentTcb()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_CurrentTcb, out long version);
+            var value = source.__stm_CurrentTcb;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private int __stmGet_CurrentId()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_CurrentId, out long version);
+            var value = source.__stm_CurrentId;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long QueueCount
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_QueueCount).__stm_QueueCount;
+        get => __stmGet_QueueCount();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_QueueCount).__stm_QueueCount, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_QueueCount(), value))
                 {
                     return;
                 }
@@ -56,12 +134,12 @@ partial class Scheduler : global::Stm.Internal.ITransactionalObject
 
     public partial long HoldCount
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_HoldCount).__stm_HoldCount;
+        get => __stmGet_HoldCount();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_HoldCount).__stm_HoldCount, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_HoldCount(), value))
                 {
                     return;
                 }
@@ -77,12 +155,12 @@ partial class Scheduler : global::Stm.Internal.ITransactionalObject
 
     public partial TaskControlBlock? List
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_List).__stm_List;
+        get => __stmGet_List();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_List).__stm_List, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(), value))
                 {
                     return;
                 }
@@ -98,12 +176,12 @@ partial class Scheduler : global::Stm.Internal.ITransactionalObject
 
     public partial TaskControlBlock? CurrentTcb
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_CurrentTcb).__stm_CurrentTcb;
+        get => __stmGet_CurrentTcb();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_CurrentTcb).__stm_CurrentTcb, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_CurrentTcb(), value))
                 {
                     return;
                 }
@@ -119,12 +197,12 @@ partial class Scheduler : global::Stm.Internal.ITransactionalObject
 
     public partial int CurrentId
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_CurrentId).__stm_CurrentId;
+        get => __stmGet_CurrentId();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_CurrentId).__stm_CurrentId, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_CurrentId(), value))
                 {
                     return;
                 }

@@ -21,14 +21,50 @@ partial class TaskControlBlock : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (TaskControlBlock)copy;
+        __stm_Queue = source.__stm_Queue;
+        __stm_State = source.__stm_State;
+    }
+
+    private Packet? __stmGet_Queue()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Queue, out long version);
+            var value = source.__stm_Queue;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private int __stmGet_State()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_State, out long version);
+            var value = source.__stm_State;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial Packet? Queue
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Queue).__stm_Queue;
+        get => __stmGet_Queue();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Queue).__stm_Queue, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Queue(), value))
                 {
                     return;
                 }
@@ -44,12 +80,12 @@ partial class TaskControlBlock : global::Stm.Internal.ITransactionalObject
 
     public partial int State
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_State).__stm_State;
+        get => __stmGet_State();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_State).__stm_State, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_State(), value))
                 {
                     return;
                 }

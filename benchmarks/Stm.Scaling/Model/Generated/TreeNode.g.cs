@@ -25,14 +25,64 @@ partial class TreeNode : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __StmPublish(object copy)
+    {
+        var source = (TreeNode)copy;
+        __stm_Value = source.__stm_Value;
+        __stm_Left = source.__stm_Left;
+        __stm_Right = source.__stm_Right;
+    }
+
+    private long __stmGet_Value()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
+            var value = source.__stm_Value;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private TreeNode? __stmGet_Left()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Left, out long version);
+            var value = source.__stm_Left;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private TreeNode? __stmGet_Right()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Right, out long version);
+            var value = source.__stm_Right;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long Value
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value).__stm_Value;
+        get => __stmGet_Value();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value).__stm_Value, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
                 {
                     return;
                 }
@@ -48,12 +98,12 @@ partial class TreeNode : global::Stm.Internal.ITransactionalObject
 
     public partial TreeNode? Left
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Left).__stm_Left;
+        get => __stmGet_Left();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Left).__stm_Left, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Left(), value))
                 {
                     return;
                 }
@@ -69,12 +119,12 @@ partial class TreeNode : global::Stm.Internal.ITransactionalObject
 
     public partial TreeNode? Right
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Right).__stm_Right;
+        get => __stmGet_Right();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Right).__stm_Right, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Right(), value))
                 {
                     return;
                 }
