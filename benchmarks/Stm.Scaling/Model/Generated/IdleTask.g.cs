@@ -21,10 +21,10 @@ partial class IdleTask : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
-    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
 
     /// <summary>Copies this class's transactional fields from a private copy.</summary>
-    private void __StmPublish(object copy)
+    private void __stmPublish(object copy)
     {
         var source = (IdleTask)copy;
         __stm_V1 = source.__stm_V1;

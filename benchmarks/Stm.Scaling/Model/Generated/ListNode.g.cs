@@ -17,10 +17,10 @@ partial class ListNode : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
-    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
 
     /// <summary>Copies this class's transactional fields from a private copy.</summary>
-    private void __StmPublish(object copy)
+    private void __stmPublish(object copy)
     {
         var source = (ListNode)copy;
         __stm_Next = source.__stm_Next;

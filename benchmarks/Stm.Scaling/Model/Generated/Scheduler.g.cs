@@ -33,10 +33,10 @@ partial class Scheduler : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
-    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
 
     /// <summary>Copies this class's transactional fields from a private copy.</summary>
-    private void __StmPublish(object copy)
+    private void __stmPublish(object copy)
     {
         var source = (Scheduler)copy;
         __stm_QueueCount = source.__stm_QueueCount;
