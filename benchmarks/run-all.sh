@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates every performance table of docs/performance.md with one command:
-#   1. the scaling table (benchmarks/Stm.Scaling --all, one fresh process per cell),
+#   1. the scaling table (benchmarks/Stm.Scaling --all --repeat 3: every cell 3 times, each in a fresh process),
 #   2. the read-tracking memory table (benchmarks/Stm.Benchmarks --memory),
 #   3. the BenchmarkDotNet micro-benchmark tables (benchmarks/Stm.Benchmarks --filter '*').
 # Each replaces the text between its <!-- BEGIN name --> and <!-- END name --> markers in docs/performance.md.
@@ -33,7 +33,7 @@ status=0
 dotnet build -c Release benchmarks/Stm.Scaling/Stm.Scaling.csproj -nologo -v q >&2
 dotnet build -c Release benchmarks/Stm.Benchmarks/Stm.Benchmarks.csproj -nologo -v q >&2
 
-quick_scaling=()
+quick_scaling=(--repeat 3)   # publishing run: every cell 3 times in fresh processes, median kept
 quick_bdn=()
 if [[ $quick == 1 ]]; then
   quick_scaling=(--seconds 0.3 --warmup 0.2)

@@ -20,10 +20,10 @@ internal static class Driver
         for (int i = 0; i < cells.Count; i++)
         {
             Console.Error.Write($"[{i + 1}/{cells.Count}] {cells[i],-24} ");
-            CellResult result = Launch(cells[i], options);
+            CellResult result = Measure(cells[i], options, out string spread);
             results.Add(result);
             Console.Error.WriteLine(result.Succeeded
-                ? $"{MarkdownReport.Rate(result.TransactionsPerSecond)} tx/s, {result.AbortRate:0.###} aborts/commit"
+                ? $"{MarkdownReport.Rate(result.TransactionsPerSecond)} tx/s, {result.AbortRate:0.###} aborts/commit{spread}"
                 : "FAILED: " + result.Failure);
         }
 
@@ -49,6 +49,31 @@ internal static class Driver
         }
 
         return cells;
+    }
+
+    /// <summary>
+    /// Runs the cell <see cref="HarnessOptions.Repeat"/> times and keeps the run with the median throughput; any
+    /// failed run fails the cell. <paramref name="spread"/> describes the range of the runs, for the progress line.
+    /// </summary>
+    private static CellResult Measure(CellSpec cell, HarnessOptions options, out string spread)
+    {
+        var runs = new List<CellResult>();
+        for (int i = 0; i < options.Repeat; i++)
+        {
+            CellResult run = Launch(cell, options);
+            if (!run.Succeeded)
+            {
+                spread = string.Empty;
+                return run;
+            }
+
+            runs.Add(run);
+        }
+
+        runs.Sort((a, b) => a.TransactionsPerSecond.CompareTo(b.TransactionsPerSecond));
+        spread = runs.Count == 1 ? string.Empty
+            : $" (median of {runs.Count}; range {MarkdownReport.Rate(runs[0].TransactionsPerSecond)} – {MarkdownReport.Rate(runs[^1].TransactionsPerSecond)})";
+        return runs[runs.Count / 2];
     }
 
     private static CellResult Launch(CellSpec cell, HarnessOptions options)

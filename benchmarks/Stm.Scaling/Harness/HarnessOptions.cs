@@ -18,6 +18,7 @@ internal sealed record HarnessOptions
           --variants plain,lock,stm  variants to run (default all three)
           --seconds 2              measured wall time per cell, after warm-up
           --warmup 1               warm-up time per cell (the JIT reaches its final code; not measured)
+          --repeat 1               run every cell this many times (each in a fresh process) and keep the median
           --timeout 180            seconds before a cell process is killed and reported as failed
           --cell w:v:t             (internal) run one cell in this process and print its result line
           --help                   this text
@@ -37,6 +38,8 @@ internal sealed record HarnessOptions
     public double Warmup { get; init; } = 1;
 
     public double Timeout { get; init; } = 180;
+
+    public int Repeat { get; init; } = 1;
 
     public CellSpec? Cell { get; init; }
 
@@ -58,6 +61,7 @@ internal sealed record HarnessOptions
                 "--seconds" => options with { Seconds = Positive(arg, Value()) },
                 "--warmup" => options with { Warmup = NonNegative(arg, Value()) },
                 "--timeout" => options with { Timeout = Positive(arg, Value()) },
+                "--repeat" => options with { Repeat = (int)Positive(arg, Value()) },
                 "--cell" => options with { Cell = CellSpec.Parse(Value()) },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new FormatException($"unknown option '{arg}'"),

@@ -23,8 +23,9 @@ internal static class MarkdownReport
             text.AppendLine(Invariant($"Load average when the run started (1, 5, 15 min): {load}. On a quiet machine it is well below the CPU count."));
         }
 
-        text.AppendLine(Invariant($"Each cell: a fresh process, {options.Warmup:0.###} s warm-up, then {options.Seconds:0.###} s measured. Throughput in transactions per second (k = 10^3, M = 10^6)."));
-        text.AppendLine(Invariant($"Command: `dotnet run -c Release --project benchmarks/Stm.Scaling -- --workloads {string.Join(',', options.Workloads)} --threads {string.Join(',', threads)} --seconds {options.Seconds:0.###} --warmup {options.Warmup:0.###}{VariantsOption(options)}`"));
+        string repeat = options.Repeat > 1 ? Invariant($" Each cell ran {options.Repeat} times; the median is shown.") : string.Empty;
+        text.AppendLine(Invariant($"Each cell: a fresh process, {options.Warmup:0.###} s warm-up, then {options.Seconds:0.###} s measured. Throughput in transactions per second (k = 10^3, M = 10^6).{repeat}"));
+        text.AppendLine(Invariant($"Command: `dotnet run -c Release --project benchmarks/Stm.Scaling -- --workloads {string.Join(',', options.Workloads)} --threads {string.Join(',', threads)} --seconds {options.Seconds:0.###} --warmup {options.Warmup:0.###}{(options.Repeat > 1 ? $" --repeat {options.Repeat}" : string.Empty)}{VariantsOption(options)}`"));
         text.AppendLine();
 
         var header = new List<string> { "workload", "plain 1T" };

@@ -35,25 +35,28 @@ internal static class TargetCheck
         foreach ((string workload, double required) in SingleThreadRatio.Where(t => grid.Has(t.Key)))
         {
             double? measured = grid.Ratio(workload, Variant.Stm, 1, Variant.Plain, 1);
-            yield return ("1 thread: stm / plain", workload, measured, $"≥ {required:0.##}", measured >= required);
+            yield return ("1 thread: stm / plain", workload, measured, $"≥ {required:0.##}", AtLeast(measured, required));
         }
 
         foreach ((string workload, double required) in TwoThreadSpeedup.Where(t => grid.Has(t.Key)))
         {
             double? measured = grid.Ratio(workload, Variant.Stm, 2, Variant.Stm, 1);
-            yield return ("stm 2 threads / stm 1 thread", workload, measured, $"≥ {required:0.##}", measured >= required);
+            yield return ("stm 2 threads / stm 1 thread", workload, measured, $"≥ {required:0.##}", AtLeast(measured, required));
         }
 
         foreach (string workload in grid.Workloads)
         {
             double? measured = grid.Ratio(workload, Variant.Stm, 2, Variant.Lock, 2);
-            yield return ("2 threads: stm / lock", workload, measured, "> 1", measured > 1);
+            yield return ("2 threads: stm / lock", workload, measured, "> 1", measured is null ? null : measured > 1);
         }
 
         if (grid.Has("counter-tcounter"))
         {
             double? measured = grid.Ratio("counter-tcounter", Variant.Stm, 2, Variant.Stm, 1);
-            yield return ("counter with TCounter: stm 2 threads / stm 1 thread", "counter-tcounter", measured, "≥ 1.5", measured >= 1.5);
+            yield return ("counter with TCounter: stm 2 threads / stm 1 thread", "counter-tcounter", measured, "≥ 1.5", AtLeast(measured, 1.5));
         }
     }
+
+    /// <summary>Null (not measured) when a cell is missing or failed; otherwise whether the ratio reaches the bound.</summary>
+    private static bool? AtLeast(double? measured, double required) => measured is null ? null : measured >= required;
 }
