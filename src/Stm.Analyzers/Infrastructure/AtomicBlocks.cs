@@ -14,6 +14,14 @@ internal static class AtomicBlocks
     /// <summary>The atomic body enclosing <paramref name="operation"/>, or <see langword="null"/>.</summary>
     public static IAnonymousFunctionOperation? FindEnclosingBody(IOperation operation, StmSymbols symbols)
     {
+        // Atomic.OnCommit(Save): the method group runs after the commit, like a lambda would.
+        if (operation is IMethodReferenceOperation
+            && GetInvocationReceivingDelegate(operation) is { } handlerReceiver
+            && symbols.IsDeferredHandler(handlerReceiver.TargetMethod))
+        {
+            return null;
+        }
+
         for (IOperation? current = operation.Parent; current is not null; current = current.Parent)
         {
             if (current is IAnonymousFunctionOperation lambda)

@@ -83,7 +83,7 @@ internal sealed class UnsafeCallGraph
                 foreach (IOperation operation in body.Descendants())
                 {
                     ISymbol? target = GetReferencedMember(operation);
-                    if (target is null || AtomicBlocks.IsInDeferredHandler(operation, body, _symbols))
+                    if (target is null || AtomicBlocks.IsInDeferredHandler(operation, body, _symbols) || IsInNestedLocalFunction(operation, body))
                     {
                         continue;
                     }
@@ -117,6 +117,20 @@ internal sealed class UnsafeCallGraph
         {
             inProgress.Remove(method);
         }
+    }
+
+    /// <summary>A local function's body runs when it is called: it is followed as a callee, so the chain names it.</summary>
+    private static bool IsInNestedLocalFunction(IOperation operation, IOperation root)
+    {
+        for (IOperation? current = operation.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Result Remember(IMethodSymbol method, Result result)
