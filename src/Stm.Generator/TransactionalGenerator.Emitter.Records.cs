@@ -125,7 +125,7 @@ public sealed partial class TransactionalGenerator
                     continue;
                 }
 
-                writer.Line("hash = (hash * -1521134295) + " + EqualityComparer + "<" + member.Type + ">.Default.GetHashCode(this." + member.Name + "!);");
+                writer.Line("hash = (hash * -1521134295) + " + EqualityComparer + "<" + member.Type + ">.Default.GetHashCode(this." + member.Name + (member.IsValueType ? "" : "!") + ");");
             }
 
             writer.Line("return hash;");

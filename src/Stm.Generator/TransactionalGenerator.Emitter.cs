@@ -63,22 +63,11 @@ public sealed partial class TransactionalGenerator
                 if (string.Equals(colliding, hintNameBase, StringComparison.Ordinal))
                 {
                     // Stable across runs and machines: a hash of the exact, case-sensitive name.
-                    return hintNameBase + "." + StableHash(hintNameBase).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+                    return hintNameBase + "." + Parser.StableHash(hintNameBase).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
                 }
             }
 
             return hintNameBase + ".g.cs";
-        }
-
-        private static uint StableHash(string text)
-        {
-            uint hash = 2166136261; // FNV-1a
-            foreach (char c in text)
-            {
-                hash = unchecked((hash ^ c) * 16777619);
-            }
-
-            return hash;
         }
 
         private static void WriteMembers(SourceWriter writer, TransactionalTypeSpec spec)
@@ -145,6 +134,7 @@ public sealed partial class TransactionalGenerator
         private static void WriteProperty(SourceWriter writer, PropertySpec property)
         {
             string open = "global::Stm.Internal.Barrier.OpenRead(ref __stm, this, " + property.PropertyFieldName + ")";
+            string value = property.ValueExpression;
             writer.Line("/// <inheritdoc/>");
             writer.Line(GeneratedCodeAttribute);
             writer.Line(Join(property.Modifiers, "partial") + " " + property.Type + " " + property.Name);
@@ -155,7 +145,7 @@ public sealed partial class TransactionalGenerator
             writer.Line("if (" + Barrier + ".InTransaction)");
             writer.Open();
             writer.Line("// A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.");
-            writer.Line("if (" + Barrier + ".SameValue(" + open + "." + property.BackingFieldName + ", value))");
+            writer.Line("if (" + Barrier + ".SameValue(" + open + "." + property.BackingFieldName + ", " + value + "))");
             writer.Open();
             writer.Line("return;");
             writer.Close();
@@ -164,7 +154,7 @@ public sealed partial class TransactionalGenerator
             writer.Close();
             writer.Line("else");
             writer.Open();
-            writer.Line(Barrier + ".WriteOutside(ref __stm, this, value, " + property.PropertyFieldName + ", static (state, v) => state." + property.BackingFieldName + " = v);");
+            writer.Line(Barrier + ".WriteOutside(ref __stm, this, " + value + ", " + property.PropertyFieldName + ", static (state, v) => state." + property.BackingFieldName + " = v);");
             writer.Close();
             writer.Close();
             writer.Close();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -131,15 +132,23 @@ public sealed partial class TransactionalGenerator
                 GetterModifiers: getterModifiers,
                 SetterModifiers: setterModifiers,
                 IsInit: property.SetMethod!.IsInitOnly,
+                ValueExpression: type.TypeKind != TypeKind.Dynamic ? "value"
+                    : type.NullableAnnotation == NullableAnnotation.Annotated ? "(object?)value" : "(object)value",
                 NeedsDefaultInitializer: !type.IsValueType && type.NullableAnnotation != NullableAnnotation.Annotated);
         }
 
+        /// <summary>
+        /// <c>Namespace.Outer+Inner`1</c>: unique per type (nesting and arity included) and stable. Characters
+        /// Roslyn refuses in hint names (identifiers may hold any Unicode letter, combining mark or connector)
+        /// become <c>_</c>, and then a hash of the exact name keeps two such names apart.
+        /// </summary>
         private static string HintNameBase(INamedTypeSymbol type)
         {
             var builder = new StringBuilder();
             if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
             {
-                builder.Append(ns.ToDisplayString()).Append('.');
+                builder.Append(ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
+                    .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None))).Append('.');
             }
 
             var chain = new Stack<INamedTypeSymbol>();
@@ -155,7 +164,32 @@ public sealed partial class TransactionalGenerator
                 first = false;
             }
 
-            return builder.ToString();
+            string exact = builder.ToString();
+            bool changed = false;
+            for (int i = 0; i < builder.Length; i++)
+            {
+                char c = builder[i];
+                bool allowed = c is '.' or '+' or '`' or '_' or '-' || (c < 128 ? char.IsLetterOrDigit(c) : char.IsLetterOrDigit(c) && !char.IsSurrogate(c));
+                if (!allowed)
+                {
+                    builder[i] = '_';
+                    changed = true;
+                }
+            }
+
+            return changed ? builder.Append('.').Append(StableHash(exact).ToString("x8", CultureInfo.InvariantCulture)).ToString() : exact;
+        }
+
+        /// <summary>FNV-1a: stable across runs, machines and frameworks (unlike <c>string.GetHashCode</c>).</summary>
+        public static uint StableHash(string text)
+        {
+            uint hash = 2166136261;
+            foreach (char c in text)
+            {
+                hash = unchecked((hash ^ c) * 16777619);
+            }
+
+            return hash;
         }
 
         private static string NamespaceName(INamespaceSymbol ns)

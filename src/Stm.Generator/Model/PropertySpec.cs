@@ -10,6 +10,7 @@ namespace Stm.Generator.Model;
 /// <param name="GetterModifiers">The <c>get</c> accessor's own modifiers (usually empty).</param>
 /// <param name="SetterModifiers">The <c>set</c>/<c>init</c> accessor's own modifiers (<c>private</c>, ...).</param>
 /// <param name="IsInit">An <c>init</c> accessor instead of <c>set</c>.</param>
+/// <param name="ValueExpression">How the accessor passes <c>value</c> to the barriers: <c>value</c>, or a cast to <see cref="object"/> for <c>dynamic</c> (which would make the calls dynamically bound).</param>
 /// <param name="NeedsDefaultInitializer">A non-nullable reference or unconstrained generic type: the backing field gets <c>= default!</c> so that constructors assigning the property do not trip CS8618.</param>
 internal sealed record PropertySpec(
     string Name,
@@ -21,4 +22,5 @@ internal sealed record PropertySpec(
     string GetterModifiers,
     string SetterModifiers,
     bool IsInit,
+    string ValueExpression,
     bool NeedsDefaultInitializer);
