@@ -19,7 +19,7 @@ internal sealed partial class Segment
             throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.Unknown);
         }
 
-        if (Writes.Count == 0)
+        if (Writes.Count == 0 && Commutes.Count == 0)
         {
             ReleaseInevitability();
             Reads.Clear();
@@ -44,22 +44,46 @@ internal sealed partial class Segment
             }
 
             long version = now + 1;
+
+            // Publication is a sequence-lock write per object: mark it Locked, copy the private values in,
+            // then store the new version. A reader that raced with the copy sees the version change and
+            // reads again; a transaction that had read the object finds it newer and aborts.
             for (int i = 0; i < Writes.Count; i++)
             {
+                ref TxHeader header = ref Writes[i].Object.StmHeader;
+                if (header.CopyIndex == i)
+                {
+                    Volatile.Write(ref header.Version, TxHeader.Locked);
+                }
+            }
+
+            foreach ((Collections.TCounter counter, long _) in Commutes.Entries)
+            {
+                Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, TxHeader.Locked);
+            }
+
+            Volatile.WriteBarrier(); // every Locked mark is visible before any value changes
+            for (int i = 0; i < Writes.Count; i++)
+            {
+                // Only an object's current entry holds its final copy (earlier ones belong to merged levels).
                 ref WriteLog.Entry entry = ref Writes[i];
                 ref TxHeader header = ref entry.Object.StmHeader;
-                if (header.Owner?.Segment != this || header.Copy is null)
+                if (header.CopyIndex == i)
                 {
-                    continue; // an earlier entry for the same object already published it
+                    entry.Object.StmPublish(entry.Copy);
+                    header.WriteSite = entry.Property.Index;
+                    Volatile.Write(ref header.Version, version); // release: the values are visible first
                 }
+            }
 
-                header.WriteSite = entry.Property.Index;
+            foreach ((Collections.TCounter counter, long delta) in Commutes.Entries)
+            {
+                counter.ApplyCommitted(delta);
+            }
 
-                // Version before state: a reader loads state then version, so it can never pair the new
-                // state with the old version.
-                Volatile.Write(ref header.Version, version);
-                Volatile.Write(ref header.State, header.Copy);
-                header.Copy = null;
+            foreach ((Collections.TCounter counter, long _) in Commutes.Entries)
+            {
+                Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, version);
             }
 
             GlobalClock.Advance(version);
@@ -77,6 +101,7 @@ internal sealed partial class Segment
         }
 
         ReleaseOwnership();
+        Commutes.Truncate(0);
         Reads.Clear();
         RetryGate.NotifyCommitted();
     }
@@ -89,14 +114,10 @@ internal sealed partial class Segment
             _savepoints.Pop();
         }
 
-        for (int i = 0; i < Writes.Count; i++)
-        {
-            Writes[i].Object.StmHeader.Copy = null;
-        }
-
         ReleaseOwnership();
+        Commutes.Truncate(0);
         ReleaseInevitability();
-        CurrentToken = _tokens[0];
+        CurrentOwner = OwnerWord.Make(Index, 0);
     }
 
     /// <summary>Forgets the reads of the attempt (after commit, abort, or once a retry has its wait set).</summary>
@@ -107,10 +128,9 @@ internal sealed partial class Segment
         for (int i = 0; i < Writes.Count; i++)
         {
             ref TxHeader header = ref Writes[i].Object.StmHeader;
-            if (header.Owner?.Segment == this)
+            if (OwnerWord.BelongsTo(header.Owner, Index))
             {
-                header.Copy = null;
-                Volatile.Write(ref header.Owner, null);
+                Volatile.Write(ref header.Owner, OwnerWord.None);
             }
         }
 
