@@ -138,10 +138,13 @@ internal static class RuleSamples
 
             internal static class Program
             {
-                public static void Bump(Counter counter) => [|counter.Value += 1|];
+                public static void Main() => Bump(new Counter());
+
+                private static void Bump(Counter counter) => [|counter.Value += 1|];
             }
             """,
-            "'Counter.Value' is read and then written outside any atomic block: each access is atomic but the pair is not, so a concurrent update can be lost; wrap it in Atomic.Run"),
+            "'Counter.Value' is read and then written outside any atomic block: each access is atomic but the pair is not, so a concurrent update can be lost; wrap it in Atomic.Run",
+            OutputKind.ConsoleApplication),
         new("STM0016", () => new TransactionOnlyCallOutsideAtomicBlockAnalyzer(), """
             using Stm;
 
@@ -150,7 +153,8 @@ internal static class RuleSamples
                 public static void Main() => [|Atomic.Retry|]();
             }
             """,
-            "Atomic.Retry() is called outside any atomic block and no atomic block reaches this code: it throws InvalidOperationException at run time; call it inside Atomic.Run"),
+            "Atomic.Retry() is called outside any atomic block and no atomic block reaches this code: it throws InvalidOperationException at run time; call it inside Atomic.Run",
+            OutputKind.ConsoleApplication),
     ];
 
     public static IEnumerable<object[]> Ids => All.Select(sample => new object[] { sample.Id });

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,6 +18,7 @@ internal sealed class AtomicReachability
     private readonly ConcurrentQueue<KeyValuePair<ISymbol, ISymbol>> _edges = new();
     private readonly ConcurrentQueue<ISymbol> _seeds = new();
     private HashSet<ISymbol>? _reached;
+    private HashSet<ISymbol>? _called;
 
     public AtomicReachability(StmSymbols symbols) => _symbols = symbols;
 
@@ -52,6 +54,43 @@ internal sealed class AtomicReachability
         _reached ??= Compute();
         return _reached.Contains(Normalize(member));
     }
+
+    /// <summary>
+    /// Whether code outside atomic blocks runs <paramref name="member"/>: the program's entry point, or a member this
+    /// compilation calls from somewhere. A member nobody here calls has unknown callers (another assembly, reflection, a
+    /// test framework), so the rules say nothing about it. Call only at compilation end.
+    /// </summary>
+    public bool IsRunOutsideBlocks(ISymbol member)
+    {
+        ISymbol normalized = Normalize(member);
+        if (normalized is IMethodSymbol method
+            && (method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName
+                || SymbolEqualityComparer.Default.Equals(_symbols.Compilation.GetEntryPoint(CancellationToken.None), method)))
+        {
+            return true;
+        }
+
+        if (_called is null)
+        {
+            var called = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (KeyValuePair<ISymbol, ISymbol> edge in _edges)
+            {
+                called.Add(edge.Value);
+            }
+
+            _called = called;
+        }
+
+        return _called.Contains(normalized);
+    }
+
+    /// <summary>
+    /// The verdict of STM0015/STM0016 for code placed in <paramref name="member"/> (<see langword="null"/>: an
+    /// OnCommit/OnAbort handler, certainly outside): it runs outside transactions and no atomic block reaches it.
+    /// </summary>
+    public bool IsCertainlyOutside(ISymbol? member) =>
+        member is null
+        || (!IsReached(member) && IsRunOutsideBlocks(member) && !IsExternallyVisible(member));
 
     private HashSet<ISymbol> Compute()
     {

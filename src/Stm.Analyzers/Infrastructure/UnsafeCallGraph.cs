@@ -58,7 +58,10 @@ internal sealed class UnsafeCallGraph
             return Remember(method, new Result(Describe(method) + " " + reason, complete: true));
         }
 
-        if (method.DeclaringSyntaxReferences.IsEmpty)
+        // No source to follow; and the STM runtime itself (when its own source is analyzed) is transaction-aware by
+        // construction: its engine uses Volatile/Interlocked to implement the transactions, not inside them.
+        if (method.DeclaringSyntaxReferences.IsEmpty
+            || SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _symbols.Atomic.ContainingAssembly))
         {
             return Remember(method, Result.Safe);
         }

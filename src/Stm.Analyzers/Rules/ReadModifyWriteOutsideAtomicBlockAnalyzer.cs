@@ -51,7 +51,7 @@ public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyz
             {
                 foreach (Candidate candidate in candidates)
                 {
-                    if (candidate.Member is null || (!reachability.IsReached(candidate.Member) && !reachability.IsExternallyVisible(candidate.Member)))
+                    if (reachability.IsCertainlyOutside(candidate.Member))
                     {
                         end.ReportDiagnostic(candidate.Diagnostic);
                     }

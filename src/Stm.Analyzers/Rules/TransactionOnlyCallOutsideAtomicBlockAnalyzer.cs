@@ -66,7 +66,7 @@ public sealed class TransactionOnlyCallOutsideAtomicBlockAnalyzer : DiagnosticAn
             {
                 foreach ((Diagnostic diagnostic, ISymbol? member) in candidates)
                 {
-                    if (member is null || (!reachability.IsReached(member) && !reachability.IsExternallyVisible(member)))
+                    if (reachability.IsCertainlyOutside(member))
                     {
                         end.ReportDiagnostic(diagnostic);
                     }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Stm.Analyzers.CodeFixes;
 using Stm.Analyzers.Rules;
 using Stm.Analyzers.Tests.Harness;
@@ -26,7 +27,9 @@ public sealed class STM0015FixTests
 
         internal static class Program
         {
-            public static void Bump(Counter counter)
+            public static void Main() => Bump(new Counter());
+
+            private static void Bump(Counter counter)
             {
                 counter.Value += 2; // two at a time
             }
@@ -36,12 +39,14 @@ public sealed class STM0015FixTests
 
         internal static class Program
         {
-            public static void Bump(Counter counter)
+            public static void Main() => Bump(new Counter());
+
+            private static void Bump(Counter counter)
             {
                 Atomic.Run(() => counter.Value += 2); // two at a time
             }
         }
-        """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey);
+        """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
 
     [Fact]
     public Task Fix_all_in_document() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, """
@@ -50,7 +55,9 @@ public sealed class STM0015FixTests
 
         internal static class Program
         {
-            public static long Bump(Counter counter)
+            public static void Main() => Bump(new Counter());
+
+            private static long Bump(Counter counter)
             {
                 counter.Value++;
                 Parallel.For(0, 4, i => counter.Value += i);
@@ -63,12 +70,14 @@ public sealed class STM0015FixTests
 
         internal static class Program
         {
-            public static long Bump(Counter counter)
+            public static void Main() => Bump(new Counter());
+
+            private static long Bump(Counter counter)
             {
                 Atomic.Run(() => counter.Value++);
                 Parallel.For(0, 4, i => Atomic.Run(() => counter.Value += i));
                 return Atomic.Run(() => counter.Value = counter.Value * 2);
             }
         }
-        """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey);
+        """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
 }

@@ -16,9 +16,9 @@ namespace Stm.Analyzers.Tests.Harness;
 internal static class FixRunner
 {
     /// <summary>Applies the fix registered under <paramref name="equivalenceKey"/> to the first diagnostic and compares the text.</summary>
-    public static async Task VerifyFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey)
+    public static async Task VerifyFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        Document document = TestProject.CreateDocument(Markup.Parse(before).Source);
+        Document document = TestProject.CreateDocument(Markup.Parse(before).Source, outputKind: outputKind);
         ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
         Diagnostic diagnostic = diagnostics.First(d => fixer.FixableDiagnosticIds.Contains(d.Id));
 
@@ -42,9 +42,9 @@ internal static class FixRunner
     }
 
     /// <summary>Runs the fixer's FixAll provider over the whole document and compares the text.</summary>
-    public static async Task VerifyFixAllAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey)
+    public static async Task VerifyFixAllAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        Document document = TestProject.CreateDocument(Markup.Parse(before).Source);
+        Document document = TestProject.CreateDocument(Markup.Parse(before).Source, outputKind: outputKind);
         ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
         Assert.True(diagnostics.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id)) > 1, "A FixAll test needs several occurrences.");
 

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Stm.Analyzers.Tests.Precision;
+
+/// <summary>
+/// The analyzers over code written to be correct: the repository's samples, the generator's valid inputs, and the runtime
+/// with its tests (a large valid set). Nothing may throw, and nothing a reviewer would call a false positive may appear.
+/// </summary>
+public sealed class PrecisionTests(ITestOutputHelper output)
+{
+    public static IEnumerable<object[]> Samples() => Directory.EnumerateDirectories(RepositoryPaths.Combine("samples"))
+        .Select(Path.GetFileName)
+        .Where(name => name != "Misuse") // wrong on purpose
+        .Order(StringComparer.Ordinal)
+        .Select(name => new object[] { name! });
+
+    public static IEnumerable<object[]> GeneratorInputs() => Directory.EnumerateDirectories(RepositoryPaths.Combine("tests", "Stm.Generator.Tests", "Snapshots"))
+        .Select(Path.GetFileName)
+        .Order(StringComparer.Ordinal)
+        .Select(name => new object[] { name! });
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Samples_get_no_warnings(string sample)
+    {
+        string[] files = SourceSetAnalysis.CSharpFiles(RepositoryPaths.Combine("samples", sample));
+        ImmutableArray<Diagnostic> diagnostics = await SourceSetAnalysis.AnalyzeAsync(sample, files, OutputKind.ConsoleApplication, runGenerator: true);
+        output.WriteLine(SourceSetAnalysis.Describe(diagnostics));
+        AssertOnlyInformation(diagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(GeneratorInputs))]
+    public async Task Generator_inputs_get_no_warnings(string caseName)
+    {
+        string[] files = Directory.GetFiles(RepositoryPaths.Combine("tests", "Stm.Generator.Tests", "Snapshots", caseName), "input*.cs").Order(StringComparer.Ordinal).ToArray();
+        ImmutableArray<Diagnostic> diagnostics = await SourceSetAnalysis.AnalyzeAsync(caseName, files, OutputKind.DynamicallyLinkedLibrary, runGenerator: true);
+        output.WriteLine(SourceSetAnalysis.Describe(diagnostics));
+        AssertOnlyInformation(diagnostics);
+    }
+
+    [Fact]
+    public async Task Runtime_sources_analyze_without_exceptions_or_reports()
+    {
+        // Stm.Atomic defined in source: the rules resolve it from the compilation itself.
+        string[] files = SourceSetAnalysis.CSharpFiles(RepositoryPaths.Combine("src", "Stm.Runtime"));
+        ImmutableArray<Diagnostic> diagnostics = await SourceSetAnalysis.AnalyzeAsync("Stm.Runtime", files, OutputKind.DynamicallyLinkedLibrary, runGenerator: false, referenceStmRuntime: false, allowUnsafe: true);
+        output.WriteLine(SourceSetAnalysis.Describe(diagnostics));
+        AssertOnlyInformation(diagnostics);
+    }
+
+    [Fact]
+    public async Task Runtime_tests_analyze_without_exceptions_or_false_positives()
+    {
+        string[] files = SourceSetAnalysis.CSharpFiles(RepositoryPaths.Combine("tests", "Stm.Runtime.Tests"));
+        ImmutableArray<Diagnostic> diagnostics = await SourceSetAnalysis.AnalyzeAsync("Stm.Runtime.Tests", files, OutputKind.DynamicallyLinkedLibrary, runGenerator: false, extraReferences: Xunit());
+        output.WriteLine(SourceSetAnalysis.Describe(diagnostics));
+        AssertOnlyInformation(diagnostics);
+    }
+
+    [Fact]
+    public async Task Generated_tests_analyze_without_exceptions_or_false_positives()
+    {
+        string[] files = SourceSetAnalysis.CSharpFiles(RepositoryPaths.Combine("tests", "Stm.Generated.Tests"));
+        ImmutableArray<Diagnostic> diagnostics = await SourceSetAnalysis.AnalyzeAsync("Stm.Generated.Tests", files, OutputKind.DynamicallyLinkedLibrary, runGenerator: true, extraReferences: Xunit());
+        output.WriteLine(SourceSetAnalysis.Describe(diagnostics));
+        AssertOnlyInformation(diagnostics);
+    }
+
+    /// <summary>
+    /// Reports on these sets that are right (true positives), each with the reason; every one must still be reported, and
+    /// nothing else above Info may be. (file, rule, text in the message)
+    /// </summary>
+    private static readonly (string File, string Id, string Fragment, string Why)[] TruePositives =
+    [
+        ("input.cs", "STM0003", "'Person._tags'", "Record snapshot: a readonly List<string> the generator deliberately leaves alone; its contents are not isolated"),
+        ("input.cs", "STM0002", "'Person.Visits'", "Record snapshot: a mutable field the generator deliberately leaves alone; it is untracked"),
+        ("Account.cs", "STM0001", "'Account.Balance'", "Runtime tests hand-write the generator's output (without [GeneratedCode]): the property has an implementation"),
+        ("Account.cs", "STM0001", "'Account.Next'", "same hand-written implementation"),
+        ("Account.cs", "STM0002", "'Account.__stm'", "the hand-written header field is, to the rules, an untracked field"),
+        ("Account.cs", "STM0002", "'Account.__stm_Balance'", "hand-written backing field"),
+        ("Account.cs", "STM0002", "'Account.__stm_Next'", "hand-written backing field"),
+        ("TCounterTests.cs", "STM0013", "Interlocked.Increment", "counts violations from inside the block on purpose (aborted attempts count too)"),
+        ("ParallelLoopTests.cs", "STM0013", "Interlocked.Increment", "counts attempts from inside the block on purpose: that is the test"),
+        ("ParallelLoopTests.cs", "STM0013", "Volatile.Read", "reads the attempt counter inside the block on purpose"),
+        ("OpacityTests.cs", "STM0013", "Interlocked.Increment", "counts violations from inside the block on purpose (aborted attempts count too)"),
+    ];
+
+    /// <summary>Information (STM0004: immutable member) is expected on correct code; warnings and errors only where listed above.</summary>
+    private static void AssertOnlyInformation(ImmutableArray<Diagnostic> diagnostics)
+    {
+        Diagnostic[] problems = diagnostics.Where(d => d.Severity > DiagnosticSeverity.Info).ToArray();
+        Diagnostic[] unexpected = problems.Where(d => !TruePositives.Any(t => Matches(d, t))).ToArray();
+        Assert.True(unexpected.Length == 0, "Unexpected reports on valid code:\n" + SourceSetAnalysis.Describe(unexpected));
+    }
+
+    [Fact]
+    public async Task Listed_true_positives_are_still_reported()
+    {
+        var all = new List<Diagnostic>();
+        all.AddRange(await SourceSetAnalysis.AnalyzeAsync("Record", Directory.GetFiles(RepositoryPaths.Combine("tests", "Stm.Generator.Tests", "Snapshots", "Record"), "input*.cs"), OutputKind.DynamicallyLinkedLibrary, runGenerator: true));
+        all.AddRange(await SourceSetAnalysis.AnalyzeAsync("Stm.Runtime.Tests", SourceSetAnalysis.CSharpFiles(RepositoryPaths.Combine("tests", "Stm.Runtime.Tests")), OutputKind.DynamicallyLinkedLibrary, runGenerator: false, extraReferences: Xunit()));
+        all.AddRange(await SourceSetAnalysis.AnalyzeAsync("Stm.Generated.Tests", SourceSetAnalysis.CSharpFiles(RepositoryPaths.Combine("tests", "Stm.Generated.Tests")), OutputKind.DynamicallyLinkedLibrary, runGenerator: true, extraReferences: Xunit()));
+        foreach ((string File, string Id, string Fragment, string Why) expected in TruePositives)
+        {
+            Assert.True(all.Any(d => Matches(d, expected)), "no longer reported: " + expected);
+        }
+    }
+
+    private static bool Matches(Diagnostic diagnostic, (string File, string Id, string Fragment, string Why) expected) =>
+        diagnostic.Id == expected.Id
+        && Path.GetFileName(diagnostic.Location.SourceTree?.FilePath) == expected.File
+        && diagnostic.GetMessage().Contains(expected.Fragment, StringComparison.Ordinal);
+
+    private static IEnumerable<MetadataReference> Xunit() =>
+    [
+        MetadataReference.CreateFromFile(typeof(Assert).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(ITestOutputHelper).Assembly.Location),
+    ];
+}
