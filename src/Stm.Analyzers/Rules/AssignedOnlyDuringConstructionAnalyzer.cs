@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Stm.Analyzers.Declarations;
 using Stm.Analyzers.Infrastructure;
 using Stm.Shared;
 
@@ -81,7 +82,7 @@ public sealed class AssignedOnlyDuringConstructionAnalyzer : DiagnosticAnalyzer
         foreach (ISymbol member in type.GetMembers())
         {
             if (member is IPropertySymbol { SetMethod.IsInitOnly: false } property
-                && TransactionalChecks.ClassifyMember(property).Kind == TransactionalMemberKind.TransactionalProperty)
+                && MemberKinds.Classify(property) == TransactionalMemberKind.TransactionalProperty)
             {
                 candidates.Enqueue(property.PartialDefinitionPart ?? property);
             }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Stm.Analyzers.Declarations;
 using Stm.Analyzers.Infrastructure;
 using Stm.Shared;
 
@@ -39,7 +40,7 @@ public sealed class ImmutableMemberAnalyzer : DiagnosticAnalyzer
 
         foreach (ISymbol member in type.GetMembers())
         {
-            TransactionalMemberKind kind = TransactionalChecks.ClassifyMember(member).Kind;
+            TransactionalMemberKind kind = MemberKinds.Classify(member);
             if (kind is TransactionalMemberKind.ImmutableField or TransactionalMemberKind.ImmutableProperty
                 && TransactionalTypes.GetLocation(member) is { } location)
             {

@@ -41,7 +41,7 @@ public sealed class MutableObjectInMemberAnalyzer : DiagnosticAnalyzer
 
         foreach (ISymbol member in type.GetMembers())
         {
-            TransactionalMemberKind kind = TransactionalChecks.ClassifyMember(member).Kind;
+            TransactionalMemberKind kind = MemberKinds.Classify(member);
             if (kind is not (TransactionalMemberKind.TransactionalProperty or TransactionalMemberKind.ImmutableField or TransactionalMemberKind.ImmutableProperty))
             {
                 continue;

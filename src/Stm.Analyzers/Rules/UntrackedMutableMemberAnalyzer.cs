@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Stm.Analyzers.Declarations;
 using Stm.Analyzers.Infrastructure;
 using Stm.Shared;
 
@@ -40,7 +41,7 @@ public sealed class UntrackedMutableMemberAnalyzer : DiagnosticAnalyzer
 
         foreach (ISymbol member in type.GetMembers())
         {
-            TransactionalMemberKind kind = TransactionalChecks.ClassifyMember(member).Kind;
+            TransactionalMemberKind kind = MemberKinds.Classify(member);
             if (kind is TransactionalMemberKind.MutableField or TransactionalMemberKind.MutableProperty
                 && TransactionalTypes.GetLocation(member) is { } location)
             {

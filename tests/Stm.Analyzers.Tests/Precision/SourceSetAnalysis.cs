@@ -39,9 +39,12 @@ internal static class SourceSetAnalysis
         bool runGenerator,
         bool referenceStmRuntime = true,
         IEnumerable<MetadataReference>? extraReferences = null,
-        bool allowUnsafe = false)
+        bool allowUnsafe = false,
+        IEnumerable<string>? preprocessorSymbols = null,
+        IEnumerable<(string Path, string Text)>? additionalFiles = null)
     {
-        SyntaxTree[] trees = files.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path)).ToArray();
+        CSharpParseOptions parseOptions = ParseOptions.WithPreprocessorSymbols(preprocessorSymbols ?? []);
+        SyntaxTree[] trees = files.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path)).ToArray();
         Assert.NotEmpty(trees);
         IEnumerable<MetadataReference> references = Framework();
         if (referenceStmRuntime)
@@ -56,7 +59,7 @@ internal static class SourceSetAnalysis
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: allowUnsafe));
         if (runGenerator)
         {
-            CSharpGeneratorDriver.Create([new TransactionalGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
+            CSharpGeneratorDriver.Create([new TransactionalGenerator().AsSourceGenerator()], parseOptions: parseOptions)
                 .RunGeneratorsAndUpdateCompilation(compilation, out compilation, out _);
         }
 
@@ -67,7 +70,8 @@ internal static class SourceSetAnalysis
             .ToArray();
         Assert.True(errors.Length == 0, assemblyName + " does not compile:\n" + string.Join("\n", errors.Take(20).Select(e => e.ToString())));
 
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        ImmutableArray<AdditionalText> texts = (additionalFiles ?? []).Select(f => (AdditionalText)new FileText(f.Path, f.Text)).ToImmutableArray();
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(texts), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
         ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(AllAnalyzers, options).GetAnalyzerDiagnosticsAsync();
         Diagnostic[] failures = diagnostics.Where(d => d.Id.StartsWith("AD", StringComparison.Ordinal)).ToArray();
         Assert.True(failures.Length == 0, "An analyzer threw on " + assemblyName + ":\n" + string.Join("\n", failures.Select(f => f.ToString())));
@@ -86,5 +90,13 @@ internal static class SourceSetAnalysis
         return ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
+    }
+
+    private sealed class FileText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 }
