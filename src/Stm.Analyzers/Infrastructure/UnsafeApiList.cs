@@ -73,14 +73,7 @@ internal sealed class UnsafeApiList
         return list;
     }
 
-    /// <summary>Builds a list from literal text (tests).</summary>
-    public static UnsafeApiList Parse(string text)
-    {
-        var list = new UnsafeApiList();
-        list.Add(text);
-        return list;
-    }
-
+    /// <summary>The embedded default list (the same text as <c>build/Stm.UnsafeApis.txt</c>).</summary>
     public static string DefaultText => EmbeddedDefault.Value;
 
     /// <summary>Whether referencing <paramref name="member"/> (a method, property, constructor or event) is listed as unsafe.</summary>

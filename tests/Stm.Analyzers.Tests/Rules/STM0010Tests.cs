@@ -36,6 +36,24 @@ public sealed class STM0010Tests
         """);
 
     [Fact]
+    public Task ForEach_bodies_and_TransactionQueue_tasks_are_atomic_blocks() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(int[] items)
+            {
+                Atomic.ForEach(items, item => [|Console.WriteLine|](item));
+                var queue = new TransactionQueue();
+                queue.Add(() => [|Console.WriteLine|]("task"));
+                queue.Run();
+                Console.WriteLine("after");
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_in_lambdas_run_inline_inside_the_block() => Verify.DiagnosticsAsync(Analyzer, """
         using System;
         using System.Collections.Generic;

@@ -40,6 +40,7 @@ public sealed class STM0012Tests
             {
                 Atomic.Run([|async|] () => { });
                 Atomic.Run([|WorkAsync|]);
+                Atomic.ForEach(new[] { 1, 2 }, [|async|] item => { });
             }
         #pragma warning restore CS1998
         }
