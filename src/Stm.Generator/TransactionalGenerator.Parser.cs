@@ -62,8 +62,11 @@ public sealed partial class TransactionalGenerator
         public static string TypeName(ITypeSymbol type) => type.ToDisplayString(s_typeFormat);
 
         /// <summary>Escapes C# keywords used as identifiers (<c>@class</c>).</summary>
+        /// <remarks>Contextual keywords are escaped too (<c>@record</c>, <c>@value</c>): always legal, never ambiguous.</remarks>
         public static string Escape(string identifier) =>
-            SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+            SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) != SyntaxKind.None
+                ? "@" + identifier
+                : identifier;
 
         /// <summary>A C# string literal holding <paramref name="text"/>.</summary>
         public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
@@ -105,21 +108,22 @@ public sealed partial class TransactionalGenerator
                 return null;
             }
 
+            // Modifiers come from the symbol, not the tokens: a duplicated or contradictory modifier is the
+            // user's error, reported once on their declaration, and must not be copied into generated code.
+            // Accessibility is mirrored as written (an omitted one must stay omitted), the rest from the symbol.
             string getterModifiers = "";
             string setterModifiers = "";
             foreach (AccessorDeclarationSyntax accessor in accessors.Accessors)
             {
-                string modifiers = string.Join(" ", accessor.Modifiers.Select(static m => m.ValueText));
                 if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
                 {
-                    getterModifiers = modifiers;
+                    getterModifiers = AccessibilityAsWritten(accessor.Modifiers);
                 }
                 else
                 {
-                    setterModifiers = modifiers;
+                    setterModifiers = AccessibilityAsWritten(accessor.Modifiers);
                 }
             }
-
             ITypeSymbol type = property.Type;
             string name = property.Name;
             return new PropertySpec(
@@ -128,7 +132,7 @@ public sealed partial class TransactionalGenerator
                 BackingFieldName: "__stm_" + name,
                 PropertyFieldName: "__stmProperty_" + name,
                 Type: TypeName(type),
-                Modifiers: string.Join(" ", declaration.Modifiers.Where(static m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(static m => m.ValueText)),
+                Modifiers: PropertyModifiers(property, declaration),
                 GetterModifiers: getterModifiers,
                 SetterModifiers: setterModifiers,
                 IsInit: property.SetMethod!.IsInitOnly,
@@ -142,6 +146,67 @@ public sealed partial class TransactionalGenerator
         /// Roslyn refuses in hint names (identifiers may hold any Unicode letter, combining mark or connector)
         /// become <c>_</c>, and then a hash of the exact name keeps two such names apart.
         /// </summary>
+        private static string PropertyModifiers(IPropertySymbol property, PropertyDeclarationSyntax declaration)
+        {
+            var modifiers = new List<string>();
+            string accessibility = AccessibilityAsWritten(declaration.Modifiers);
+            if (accessibility.Length > 0)
+            {
+                modifiers.Add(accessibility);
+            }
+
+            if (declaration.Modifiers.Any(SyntaxKind.NewKeyword))
+            {
+                modifiers.Add("new");
+            }
+
+            if (property.IsVirtual)
+            {
+                modifiers.Add("virtual");
+            }
+
+            if (property.IsSealed)
+            {
+                modifiers.Add("sealed");
+            }
+
+            if (property.IsOverride)
+            {
+                modifiers.Add("override");
+            }
+
+            if (property.IsRequired)
+            {
+                modifiers.Add("required");
+            }
+
+            if (declaration.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+            {
+                modifiers.Add("unsafe");
+            }
+
+            return string.Join(" ", modifiers);
+        }
+
+        /// <summary>The accessibility keywords of a (validated) modifier list, in canonical order.</summary>
+        private static string AccessibilityAsWritten(SyntaxTokenList modifiers)
+        {
+            bool isPublic = modifiers.Any(SyntaxKind.PublicKeyword);
+            bool isInternal = modifiers.Any(SyntaxKind.InternalKeyword);
+            bool isProtected = modifiers.Any(SyntaxKind.ProtectedKeyword);
+            bool isPrivate = modifiers.Any(SyntaxKind.PrivateKeyword);
+            return (isPublic, isInternal, isProtected, isPrivate) switch
+            {
+                (true, _, _, _) => "public",
+                (_, true, true, _) => "protected internal",
+                (_, _, true, true) => "private protected",
+                (_, true, _, _) => "internal",
+                (_, _, true, _) => "protected",
+                (_, _, _, true) => "private",
+                _ => "",
+            };
+        }
+
         private static string HintNameBase(INamedTypeSymbol type)
         {
             var builder = new StringBuilder();

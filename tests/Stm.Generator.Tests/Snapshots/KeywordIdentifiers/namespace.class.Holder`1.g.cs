@@ -3,7 +3,7 @@
 
 namespace @namespace.@class
 {
-    partial class Holder<var> : global::Stm.Internal.ITransactionalObject
+    partial class Holder<@var> : global::Stm.Internal.ITransactionalObject
     {
         /// <summary>The identity of <see cref="Item"/> for conflict reports.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]

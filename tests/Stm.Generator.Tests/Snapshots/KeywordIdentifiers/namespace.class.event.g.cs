@@ -10,6 +10,11 @@ namespace @namespace.@class
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_class =
             global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.@event), "class");
 
+        /// <summary>The identity of <see cref="@field"/> for conflict reports.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_field =
+            global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.@event), "field");
+
         /// <summary>The identity of <see cref="@string"/> for conflict reports.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_string =
@@ -25,11 +30,6 @@ namespace @namespace.@class
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Größe =
             global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.@event), "Größe");
 
-        /// <summary>The identity of <see cref="field"/> for conflict reports.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_field =
-            global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.@event), "field");
-
         /// <summary>The identity of <see cref="value"/> for conflict reports.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_value =
@@ -44,6 +44,10 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_class;
 
+        /// <summary>The value of <see cref="@field"/> in this state copy; read and written only through the barriers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stm_field;
+
         /// <summary>The value of <see cref="@string"/> in this state copy; read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string? __stm_string;
@@ -55,10 +59,6 @@ namespace @namespace.@class
         /// <summary>The value of <see cref="Größe"/> in this state copy; read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private double __stm_Größe;
-
-        /// <summary>The value of <see cref="field"/> in this state copy; read and written only through the barriers.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stm_field;
 
         /// <summary>The value of <see cref="value"/> in this state copy; read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
@@ -90,6 +90,30 @@ namespace @namespace.@class
                 else
                 {
                     global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_class, static (state, v) => state.__stm_class = v);
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        public partial int @field
+        {
+            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field).__stm_field;
+            set
+            {
+                if (global::Stm.Internal.Barrier.InTransaction)
+                {
+                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
+                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field).__stm_field, value))
+                    {
+                        return;
+                    }
+
+                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_field).__stm_field = value;
+                }
+                else
+                {
+                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_field, static (state, v) => state.__stm_field = v);
                 }
             }
         }
@@ -162,30 +186,6 @@ namespace @namespace.@class
                 else
                 {
                     global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Größe, static (state, v) => state.__stm_Größe = v);
-                }
-            }
-        }
-
-        /// <inheritdoc/>
-        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        public partial int field
-        {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field).__stm_field;
-            set
-            {
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field).__stm_field, value))
-                    {
-                        return;
-                    }
-
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_field).__stm_field = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_field, static (state, v) => state.__stm_field = v);
                 }
             }
         }

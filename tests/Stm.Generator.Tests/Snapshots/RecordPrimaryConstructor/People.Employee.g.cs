@@ -89,6 +89,7 @@ namespace People
         /// <param name="original">The record being copied.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // required transactional properties are set through their backing fields
         protected Employee(global::People.Employee original)
         {
             this.Name = original.Name;
@@ -96,6 +97,7 @@ namespace People
             this.__stm_Salary = original.Salary;
             this.__stm_Manager = original.Manager;
         }
+        #pragma warning restore CS8618
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
