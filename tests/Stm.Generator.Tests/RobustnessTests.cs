@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Xunit;
 
@@ -89,6 +88,5 @@ public class RobustnessTests
         Assert.True(outcome.NewProblems.Count == 0, "the generated code added errors:\n" + outcome.Describe(outcome.NewProblems));
     }
 
-    private static string CorpusRoot([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "Corpus");
+    private static string CorpusRoot() => TestPaths.Corpus;
 }
