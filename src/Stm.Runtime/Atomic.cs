@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using Stm.Engine;
 
@@ -65,7 +66,7 @@ public static class Atomic
                 "Call Retry() before BecomeInevitable().");
         }
 
-        throw RetryException.Instance;
+        throw new RetryException();
     }
 
     /// <summary>
@@ -80,12 +81,16 @@ public static class Atomic
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        Run(() =>
+        Segment? segment = Segment.Current;
+        if (segment is null)
         {
-            var a = new ActionBody(first);
-            var b = new ActionBody(second);
-            TransactionRunner.OrElse<ActionBody, ActionBody, bool>(Segment.Current!, ref a, ref b);
-        });
+            Run(() => OrElse(first, second));
+            return;
+        }
+
+        var a = new ActionBody(first);
+        var b = new ActionBody(second);
+        TransactionRunner.OrElse<ActionBody, ActionBody, bool>(segment, ref a, ref b);
     }
 
     /// <summary>Like <see cref="OrElse(Action, Action)"/>, returning the result of the alternative that completed.</summary>
@@ -98,12 +103,15 @@ public static class Atomic
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        return Run(() =>
+        Segment? segment = Segment.Current;
+        if (segment is null)
         {
-            var a = new FuncBody<T>(first);
-            var b = new FuncBody<T>(second);
-            return TransactionRunner.OrElse<FuncBody<T>, FuncBody<T>, T>(Segment.Current!, ref a, ref b);
-        });
+            return Run(() => OrElse(first, second));
+        }
+
+        var a = new FuncBody<T>(first);
+        var b = new FuncBody<T>(second);
+        return TransactionRunner.OrElse<FuncBody<T>, FuncBody<T>, T>(segment, ref a, ref b);
     }
 
     /// <summary>
@@ -148,6 +156,35 @@ public static class Atomic
         Segment segment = Segment.Current ?? throw OutsideTransaction(nameof(BecomeInevitable),
             "Outside a transaction every action is already irreversible: just perform it.");
         segment.BecomeInevitable(byRequest: true);
+    }
+
+    /// <summary>
+    /// The AME loop: runs <paramref name="body"/> for every item, in parallel, each call its own transaction.
+    /// The result equals running the calls one at a time in some order. Inside an atomic block the calls run
+    /// one after another as nested blocks of that transaction.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items.</param>
+    /// <param name="body">What to do with one item.</param>
+    /// <param name="maxParallelism">How many calls may run at once, or <see langword="null"/> for the processor count.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AggregateException">One or more calls threw (outside an atomic block).</exception>
+    public static void ForEach<T>(IEnumerable<T> items, Action<T> body, int? maxParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(body);
+        if (InTransaction)
+        {
+            foreach (T item in items)
+            {
+                Run(() => body(item));
+            }
+
+            return;
+        }
+
+        var options = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount };
+        System.Threading.Tasks.Parallel.ForEach(items, options, item => Run(() => body(item)));
     }
 
     /// <summary>Process-wide transaction counters: commits, aborts by cause, retries, inevitable transactions, time lost.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Stm.Internal;
 
 namespace Stm.Engine;
@@ -14,30 +15,31 @@ namespace Stm.Engine;
 /// load and one compare, so a repeated read costs no hashing, no atomic and no shared write (c7's read
 /// marker, keyed by a per-object id instead of an address). A miss appends to the log.</para>
 /// <para>Two objects whose ids share a cache slot evict each other, which can log an object twice; the log
-/// is de-duplicated whenever it doubles past the cache, so its memory follows the number of distinct
-/// objects read, not the number of reads.</para>
+/// is de-duplicated when it outgrows the cache, so its memory follows the number of distinct objects read,
+/// not the number of reads. Both arrays hold structs wrapping the references, so storing into them needs
+/// no covariant array-store check.</para>
 /// </remarks>
 internal sealed class ReadLog
 {
     private const int InitialCacheSize = 256;
     private const int MaxCacheSize = 1 << 18;
 
-    private object?[] _cache = new object?[InitialCacheSize];
+    private Slot[] _cache = new Slot[InitialCacheSize];
     private int _mask = InitialCacheSize - 1;
-    private ITransactionalObject[] _items = new ITransactionalObject[64];
+    private LoggedRead[] _items = new LoggedRead[64];
     private int _count;
-    private int _compactAt = InitialCacheSize * 2;
+    private int _compactAt = InitialCacheSize;
 
     internal int Count => _count;
-
-    internal ReadOnlySpan<ITransactionalObject> Items => _items.AsSpan(0, _count);
 
     /// <summary>Bytes used by the log and its cache (for the memory benchmark).</summary>
     internal long FootprintBytes => ((long)_items.Length + _cache.Length) * IntPtr.Size;
 
+    internal ITransactionalObject this[int index] => _items[index].Object;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool Contains(int id, object obj) =>
-        Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_cache), id & _mask) == obj;
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cache), id & _mask).Object == obj;
 
     internal void Add(int id, ITransactionalObject obj)
     {
@@ -46,26 +48,37 @@ internal sealed class ReadLog
             Array.Resize(ref _items, _items.Length * 2);
         }
 
-        _items[_count++] = obj;
-        _cache[id & _mask] = obj;
+        _items[_count++].Object = obj;
+        _cache[id & _mask].Object = obj;
         if (_count >= _compactAt)
         {
             Compact();
         }
     }
 
-    /// <summary>Grows the cache while it is small, then removes duplicates from the log.</summary>
+    internal ITransactionalObject[] ToArray()
+    {
+        var result = new ITransactionalObject[_count];
+        for (int i = 0; i < _count; i++)
+        {
+            result[i] = _items[i].Object;
+        }
+
+        return result;
+    }
+
+    /// <summary>Grows the cache while it is small, and removes duplicates from the log.</summary>
     private void Compact()
     {
         if (_cache.Length < MaxCacheSize)
         {
-            int size = _cache.Length * 4;
-            while (size < _count && size < MaxCacheSize)
+            int size = _cache.Length;
+            while (size < _count * 2 && size < MaxCacheSize)
             {
                 size *= 2;
             }
 
-            _cache = new object?[size];
+            _cache = new Slot[size];
             _mask = size - 1;
         }
         else
@@ -77,20 +90,20 @@ internal sealed class ReadLog
         int kept = 0;
         for (int i = 0; i < _count; i++)
         {
-            ITransactionalObject item = _items[i];
+            ITransactionalObject item = _items[i].Object;
             if (seen.Add(item))
             {
-                _items[kept++] = item;
-                _cache[item.StmHeader.Id & _mask] = item;
+                _items[kept++].Object = item;
+                _cache[item.StmHeader.Id & _mask].Object = item;
             }
         }
 
         Array.Clear(_items, kept, _count - kept);
         _count = kept;
-        _compactAt = Math.Max(_cache.Length * 2, kept * 2);
+        _compactAt = Math.Max(_cache.Length, kept * 2);
     }
 
-    /// <summary>Forgets every read (end of attempt): clears the cache entries the log used.</summary>
+    /// <summary>Forgets every read (end of attempt).</summary>
     internal void Clear()
     {
         if (_count == 0)
@@ -98,7 +111,7 @@ internal sealed class ReadLog
             return;
         }
 
-        if (_count * 4 >= _cache.Length)
+        if (_count * 16 >= _cache.Length)
         {
             Array.Clear(_cache);
         }
@@ -106,21 +119,21 @@ internal sealed class ReadLog
         {
             for (int i = 0; i < _count; i++)
             {
-                _cache[_items[i].StmHeader.Id & _mask] = null;
+                _cache[_items[i].Object.StmHeader.Id & _mask].Object = null;
             }
         }
 
         Array.Clear(_items, 0, _count);
         _count = 0;
-        if (_items.Length > 4096 && _cache.Length > InitialCacheSize * 16)
+        if (_items.Length > 1 << 16)
         {
             // A huge transaction left large arrays behind: give them back rather than pinning memory.
-            _items = new ITransactionalObject[64];
-            _cache = new object?[InitialCacheSize];
+            _items = new LoggedRead[64];
+            _cache = new Slot[InitialCacheSize];
             _mask = InitialCacheSize - 1;
         }
 
-        _compactAt = Math.Max(_cache.Length * 2, InitialCacheSize * 2);
+        _compactAt = Math.Max(_cache.Length, InitialCacheSize);
     }
 
     /// <summary>
@@ -129,15 +142,26 @@ internal sealed class ReadLog
     /// <returns>The first object found changed, or <see langword="null"/> if every read is still current.</returns>
     internal ITransactionalObject? FindChangedSince(long readVersion)
     {
-        ITransactionalObject[] items = _items;
+        LoggedRead[] items = _items;
         for (int i = 0; i < _count; i++)
         {
-            if (System.Threading.Volatile.Read(ref items[i].StmHeader.Version) > readVersion)
+            ITransactionalObject item = items[i].Object;
+            if (System.Threading.Volatile.Read(ref item.StmHeader.Version) > readVersion)
             {
-                return items[i];
+                return item;
             }
         }
 
         return null;
+    }
+
+    private struct Slot
+    {
+        public object? Object;
+    }
+
+    private struct LoggedRead
+    {
+        public ITransactionalObject Object;
     }
 }

@@ -8,9 +8,7 @@ namespace Stm.Engine;
 /// </summary>
 internal sealed class RetryException : Exception
 {
-    internal static readonly RetryException Instance = new();
-
-    private RetryException()
+    internal RetryException()
         : base("Atomic.Retry() was called: the transaction waits until an object it read is changed. " +
                "This exception is part of Stm's control flow: do not catch it inside an atomic block.")
     {

@@ -8,38 +8,68 @@ internal sealed partial class Segment
 {
     /// <summary>
     /// Read barrier slow path: the object is owned by someone, its version is newer than our read
-    /// version, or this is the attempt's first read of it.
+    /// version (or a commit is copying values into it), or this is the attempt's first read of it.
     /// </summary>
-    internal object OpenReadSlow(ref TxHeader header, ITransactionalObject self, TransactionalProperty property)
+    internal object OpenReadSlow(ref TxHeader header, ITransactionalObject self, TransactionalProperty property, out long version)
     {
-        OwnerToken? owner = Volatile.Read(ref header.Owner);
-        if (owner is not null && owner.Segment == this)
+        long owner = Volatile.Read(ref header.Owner);
+        if (owner != OwnerWord.None && OwnerWord.BelongsTo(owner, Index))
         {
-            return header.Copy!; // our own write: nobody else can change it, no need to record the read
+            // Our own write: nobody else can change the copy, no need to record or validate the read.
+            version = -1;
+            return Writes.CopyAt(header.CopyIndex);
         }
 
         StartClock();
         ThrowIfAbortRequested();
         while (true)
         {
-            // State before version: a commit writes version before state, so a new state is never paired
-            // with an old version (see docs/architecture.md, "Why opacity holds").
-            object? state = Volatile.Read(ref header.State);
-            if (Volatile.Read(ref header.Version) <= ReadVersion)
+            long current = Volatile.Read(ref header.Version);
+            if (current == TxHeader.Locked)
             {
-                int id = ObjectIds.Ensure(ref header);
-                if (!Reads.Contains(id, self))
+                current = WaitUntilPublished(ref header);
+            }
+
+            if (current <= ReadVersion)
+            {
+                if (!Reads.Contains(header.Id, self))
                 {
-                    Reads.Add(id, self);
+                    RecordRead(ref header, self);
                 }
 
-                return state ?? self;
+                version = current;
+                return self;
             }
 
             // Someone committed this object after we started: move our read version forward if
             // everything read so far is still current, otherwise abort.
             Extend();
         }
+    }
+
+    /// <summary>Adds an object to the read log (its first read in this attempt).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal void RecordRead(ref TxHeader header, ITransactionalObject self)
+    {
+        int id = header.Id != 0 ? header.Id : ObjectIds.Ensure(ref header);
+        if (!Reads.Contains(id, self))
+        {
+            StartClock();
+            Reads.Add(id, self);
+        }
+    }
+
+    /// <summary>Spins while a commit copies values into the object; returns the version it published.</summary>
+    internal static long WaitUntilPublished(ref TxHeader header)
+    {
+        var spin = default(SpinWait);
+        long current;
+        while ((current = Volatile.Read(ref header.Version)) == TxHeader.Locked)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return current;
     }
 
     /// <summary>
@@ -67,41 +97,48 @@ internal sealed partial class Segment
 
         StartClock();
         ThrowIfAbortRequested();
-        OwnerToken token = CurrentToken;
+        long token = CurrentOwner;
         var spin = default(SpinWait);
         while (true)
         {
-            OwnerToken? owner = Volatile.Read(ref header.Owner);
+            long owner = Volatile.Read(ref header.Owner);
             if (owner == token)
             {
-                return header.Copy!;
+                return Writes.CopyAt(header.CopyIndex);
             }
 
-            if (owner is not null && owner.Segment == this)
+            if (owner != OwnerWord.None && OwnerWord.BelongsTo(owner, Index))
             {
                 // Written by an enclosing level: copy its copy, so rolling this level back restores it.
-                object previousCopy = header.Copy!;
-                object copy = ((ITransactionalObject)previousCopy).StmClone();
-                Writes.Add(self, owner, previousCopy, property);
-                header.Copy = copy;
+                object parentCopy = Writes.CopyAt(header.CopyIndex);
+                object copy = ((ITransactionalObject)parentCopy).StmClone();
+                header.CopyIndex = Writes.Add(self, copy, owner, header.CopyIndex, property);
                 Volatile.Write(ref header.Owner, token);
                 return copy;
             }
 
-            if (owner is null)
+            if (owner == OwnerWord.None)
             {
-                if (Interlocked.CompareExchange(ref header.Owner, token, null) is null)
+                if (Interlocked.CompareExchange(ref header.Owner, token, OwnerWord.None) == OwnerWord.None)
                 {
-                    // We hold the write lock: only we can publish this object now, so its state is stable.
-                    Writes.Add(self, null, null, property);
-                    while (Volatile.Read(ref header.Version) > ReadVersion)
+                    // We hold the write lock: only we can publish this object now, so its values are stable
+                    // (the previous owner finished copying its values in before it released the lock).
+                    try
                     {
-                        Extend();
+                        while (Volatile.Read(ref header.Version) > ReadVersion)
+                        {
+                            Extend();
+                        }
+                    }
+                    catch
+                    {
+                        Volatile.Write(ref header.Owner, OwnerWord.None); // not logged yet: release it here
+                        throw;
                     }
 
-                    object state = Volatile.Read(ref header.State) ?? self;
-                    header.Copy = ((ITransactionalObject)state).StmClone();
-                    return header.Copy;
+                    object copy = self.StmClone();
+                    header.CopyIndex = Writes.Add(self, copy, OwnerWord.None, -1, property);
+                    return copy;
                 }
 
                 continue;
@@ -116,9 +153,9 @@ internal sealed partial class Segment
     /// the older one wins. The loser aborts; the winner asks the owner to abort and waits for the lock.
     /// Waits only ever go from older to younger, so no cycle (deadlock) can form.
     /// </summary>
-    private void ResolveWriteConflict(OwnerToken owner, ref TxHeader header, TransactionalProperty property, ref SpinWait spin)
+    private void ResolveWriteConflict(long owner, ref TxHeader header, TransactionalProperty property, ref SpinWait spin)
     {
-        Segment other = owner.Segment;
+        Segment other = SegmentPool.All[OwnerWord.SegmentIndex(owner)];
         bool weWin = Inevitable || (!other.Inevitable && IsOlderThan(other));
         if (!weWin)
         {
@@ -148,16 +185,22 @@ internal sealed partial class Segment
     internal void Extend()
     {
         long now = GlobalClock.Now;
+        if (now == ReadVersion)
+        {
+            // The newer version belongs to a commit still publishing (its version is ahead of the clock):
+            // wait for the clock to move instead of validating the whole read log on every spin.
+            var spin = default(SpinWait);
+            while ((now = GlobalClock.Now) == ReadVersion)
+            {
+                ThrowIfAbortRequested();
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+
         ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
         if (changed is not null)
         {
             throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
-        }
-
-        if (now == ReadVersion)
-        {
-            // A commit is mid-publication (version written, clock not yet): let it finish.
-            Thread.SpinWait(20);
         }
 
         ReadVersion = now;

@@ -22,7 +22,6 @@ internal sealed partial class Segment
     [ThreadStatic]
     private static Segment? t_current;
 
-    private readonly List<OwnerToken> _tokens = [];
     private readonly Stack<Savepoint> _savepoints = new();
     private readonly List<Action> _commitHandlers = [];
     private readonly List<Action> _abortHandlers = [];
@@ -35,8 +34,7 @@ internal sealed partial class Segment
     internal Segment(int index)
     {
         Index = index;
-        _tokens.Add(new OwnerToken(this, 0));
-        CurrentToken = _tokens[0];
+        CurrentOwner = OwnerWord.Make(index, 0);
         Statistics = new SegmentStatistics();
     }
 
@@ -58,12 +56,14 @@ internal sealed partial class Segment
     /// <summary>Objects allocated with this stamp belong to the current nesting level of the current attempt.</summary>
     internal long FreshStamp;
 
-    /// <summary>The owner token of the current nesting level.</summary>
-    internal OwnerToken CurrentToken;
+    /// <summary>The owner word of the current nesting level.</summary>
+    internal long CurrentOwner;
 
     internal readonly ReadLog Reads = new();
 
     internal readonly WriteLog Writes = new();
+
+    internal readonly CommuteLog Commutes = new();
 
     /// <summary>Age of the top-level transaction (clock at its first attempt): lower is older and wins.</summary>
     internal long Priority;
@@ -92,7 +92,7 @@ internal sealed partial class Segment
         _doomed = false;
         _inevitableByRequest = false;
         _attemptStart = 0;
-        CurrentToken = _tokens[0];
+        CurrentOwner = OwnerWord.Make(Index, 0);
         FreshStamp = NextStamp();
         ReadVersion = GlobalClock.Now;
         Priority = priority == 0 ? ReadVersion + 1 : priority;
@@ -157,14 +157,9 @@ internal sealed partial class Segment
 
     internal void PushSavepoint()
     {
-        _savepoints.Push(new Savepoint(Writes.Count, _commitHandlers.Count, _abortHandlers.Count));
-        int depth = _savepoints.Count;
-        if (_tokens.Count <= depth)
-        {
-            _tokens.Add(new OwnerToken(this, depth));
-        }
-
-        CurrentToken = _tokens[depth];
+        _savepoints.Push(new Savepoint(Writes.Count, Commutes.Count, _commitHandlers.Count, _abortHandlers.Count));
+        Commutes.SealFolding();
+        CurrentOwner = OwnerWord.Make(Index, _savepoints.Count);
 
         // Objects the enclosing level allocated are no longer fresh for the nested block: its writes to them
         // must go through private copies so that rolling the nested block back can undo them.
@@ -175,14 +170,14 @@ internal sealed partial class Segment
     internal void MergeSavepoint()
     {
         Savepoint savepoint = _savepoints.Pop();
-        OwnerToken nested = CurrentToken;
-        CurrentToken = _tokens[_savepoints.Count];
+        long nested = CurrentOwner;
+        CurrentOwner = OwnerWord.Make(Index, _savepoints.Count);
         for (int i = savepoint.WriteCount; i < Writes.Count; i++)
         {
             ref TxHeader header = ref Writes[i].Object.StmHeader;
             if (header.Owner == nested)
             {
-                Volatile.Write(ref header.Owner, CurrentToken);
+                Volatile.Write(ref header.Owner, CurrentOwner); // the copy index stays: its entry is now the parent's
             }
         }
 
@@ -198,16 +193,25 @@ internal sealed partial class Segment
         {
             ref WriteLog.Entry entry = ref Writes[i];
             ref TxHeader header = ref entry.Object.StmHeader;
-            header.Copy = entry.PreviousCopy;
+            header.CopyIndex = entry.PreviousCopyIndex;
             Volatile.Write(ref header.Owner, entry.PreviousOwner);
         }
 
         Writes.Truncate(savepoint.WriteCount);
+        Commutes.Truncate(savepoint.CommuteCount);
         _commitHandlers.RemoveRange(savepoint.CommitHandlers, _commitHandlers.Count - savepoint.CommitHandlers);
         _abortHandlers.RemoveRange(savepoint.AbortHandlers, _abortHandlers.Count - savepoint.AbortHandlers);
-        CurrentToken = _tokens[_savepoints.Count];
+        CurrentOwner = OwnerWord.Make(Index, _savepoints.Count);
         FreshStamp = NextStamp();
     }
 
-    private readonly record struct Savepoint(int WriteCount, int CommitHandlers, int AbortHandlers);
+    internal void AddCommute(Collections.TCounter counter, long delta)
+    {
+        StartClock();
+        Commutes.Add(counter, delta);
+    }
+
+    internal long PendingDelta(Collections.TCounter counter) => Commutes.Count == 0 ? 0 : Commutes.PendingDelta(counter);
+
+    private readonly record struct Savepoint(int WriteCount, int CommuteCount, int CommitHandlers, int AbortHandlers);
 }

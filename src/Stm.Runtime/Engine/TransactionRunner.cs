@@ -131,7 +131,7 @@ internal static class TransactionRunner
             {
                 if (outcome == Outcome.Retry)
                 {
-                    waitSet = segment.Reads.Items.ToArray();
+                    waitSet = segment.Reads.ToArray();
                     waitVersion = segment.ReadVersion;
                     stats.Retries++;
                 }

@@ -1,12 +1,19 @@
 using System;
+using System.Runtime.CompilerServices;
 using Stm.Internal;
 
 namespace Stm.Engine;
 
 /// <summary>
-/// The objects a transaction attempt owns, in the order it took them, each with what its nesting level
-/// replaced (previous owner token and private copy) so a nested block can be rolled back on its own.
+/// The objects a transaction attempt owns, each with its private copy, in the order they were first
+/// written at each nesting level. An entry also remembers what its level replaced (previous owner token and
+/// copy index) so a nested block can be rolled back on its own. An object's header points at its current
+/// entry (<see cref="TxHeader.CopyIndex"/>).
 /// </summary>
+/// <remarks>
+/// Private copies are referenced only from here, never from the (usually old) objects themselves, so they
+/// die young and a gen0 collection does not have to scan the cards of the whole heap.
+/// </remarks>
 internal sealed class WriteLog
 {
     private Entry[] _entries = new Entry[16];
@@ -16,14 +23,19 @@ internal sealed class WriteLog
 
     internal ref Entry this[int index] => ref _entries[index];
 
-    internal void Add(ITransactionalObject obj, OwnerToken? previousOwner, object? previousCopy, TransactionalProperty property)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal object CopyAt(int index) => _entries[index].Copy;
+
+    /// <summary>Appends an entry and returns its index.</summary>
+    internal int Add(ITransactionalObject obj, object copy, long previousOwner, int previousCopyIndex, TransactionalProperty property)
     {
         if (_count == _entries.Length)
         {
             Array.Resize(ref _entries, _entries.Length * 2);
         }
 
-        _entries[_count++] = new Entry(obj, previousOwner, previousCopy, property);
+        _entries[_count] = new Entry(obj, copy, previousOwner, previousCopyIndex, property);
+        return _count++;
     }
 
     /// <summary>Drops entries from <paramref name="count"/> on (after they were rolled back or released).</summary>
@@ -37,13 +49,16 @@ internal sealed class WriteLog
         }
     }
 
-    internal readonly struct Entry(ITransactionalObject obj, OwnerToken? previousOwner, object? previousCopy, TransactionalProperty property)
+    internal readonly struct Entry(ITransactionalObject obj, object copy, long previousOwner, int previousCopyIndex, TransactionalProperty property)
     {
         internal ITransactionalObject Object { get; } = obj;
 
-        internal OwnerToken? PreviousOwner { get; } = previousOwner;
+        /// <summary>This level's private copy of <see cref="Object"/>.</summary>
+        internal object Copy { get; } = copy;
 
-        internal object? PreviousCopy { get; } = previousCopy;
+        internal long PreviousOwner { get; } = previousOwner;
+
+        internal int PreviousCopyIndex { get; } = previousCopyIndex;
 
         internal TransactionalProperty Property { get; } = property;
     }

@@ -8,15 +8,22 @@ using Stm.Engine;
 namespace Stm.Internal;
 
 /// <summary>
-/// The read and write barriers that generated property accessors call. Each barrier returns the object
-/// whose fields hold the values this caller must see or change: the object itself, a committed state
-/// copy, or the calling transaction's private copy. The generated accessor then reads or writes its
-/// backing field on that object.
+/// The read and write barriers that generated property accessors call. A barrier returns the object whose
+/// backing field the accessor reads or writes: the object itself (which holds the committed values) or the
+/// calling transaction's private copy.
 /// </summary>
-/// <remarks>Part of the generated-code surface: stable, but not meant to be called by hand.</remarks>
+/// <remarks>
+/// <para>A generated getter reads in a loop: <see cref="OpenRead"/> returns the source object and a version
+/// snapshot, the getter reads its backing field, and <see cref="ReadIsValid"/> confirms that no commit
+/// copied new values into the object meanwhile (a per-object sequence lock); otherwise it reads again.</para>
+/// <para>Part of the generated-code surface: stable, but not meant to be called by hand.</para>
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Barrier
 {
+    /// <summary>The version snapshot meaning "nothing to validate" (private copy or fresh object).</summary>
+    private const long Unchecked = -1;
+
     /// <summary>Whether the calling thread is inside an atomic block.</summary>
     public static bool InTransaction
     {
@@ -25,41 +32,69 @@ public static class Barrier
     }
 
     /// <summary>
-    /// Read barrier. Inside a transaction it records the read (once per object) and guarantees the returned
-    /// state is consistent with everything read before; outside, it returns the latest committed state.
+    /// Read barrier. Inside a transaction it records the read (once per object) and guarantees that the
+    /// object's values are consistent with everything read before; outside, it targets the latest commit.
     /// </summary>
     /// <typeparam name="T">The generated class.</typeparam>
     /// <param name="header">The object's header field.</param>
     /// <param name="self">The object (<see langword="this"/>).</param>
     /// <param name="property">The property being read, for conflict attribution.</param>
-    /// <returns>The object whose backing fields hold the values to read.</returns>
+    /// <param name="version">The snapshot to pass to <see cref="ReadIsValid"/> after reading the field.</param>
+    /// <returns>The object whose backing field holds the value to read.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T OpenRead<T>(ref TxHeader header, T self, TransactionalProperty property)
+    public static T OpenRead<T>(ref TxHeader header, T self, TransactionalProperty property, out long version)
         where T : class, ITransactionalObject
     {
         Segment? segment = Segment.Current;
         if (segment is null)
         {
-            // Outside any transaction: states are immutable once published, so one acquire load of the
-            // state reference gives an atomic view of the property, whatever its size.
-            return Unsafe.As<T>(Volatile.Read(ref header.State) ?? self);
+            // Outside any transaction: read the committed values, validated afterwards like a seqlock.
+            long committed = Volatile.Read(ref header.Version);
+            version = committed != TxHeader.Locked ? committed : Segment.WaitUntilPublished(ref header);
+            return self;
         }
 
         if (header.Fresh == segment.FreshStamp)
         {
-            return self; // allocated by this transaction: nobody else can see it
+            version = Unchecked; // allocated by this transaction level: nobody else can see it
+            return self;
         }
 
-        if (header.Owner is null)
+        if (header.Owner == OwnerWord.None)
         {
-            object? state = Volatile.Read(ref header.State);
-            if (Volatile.Read(ref header.Version) <= segment.ReadVersion && segment.Reads.Contains(header.Id, self))
+            long current = Volatile.Read(ref header.Version);
+            if (current <= segment.ReadVersion)
             {
-                return Unsafe.As<T>(state ?? self);
+                if (!segment.Reads.Contains(header.Id, self))
+                {
+                    segment.RecordRead(ref header, self); // first read of this object in this attempt
+                }
+
+                version = current;
+                return self;
             }
         }
 
-        return Unsafe.As<T>(segment.OpenReadSlow(ref header, self, property));
+        return Unsafe.As<T>(segment.OpenReadSlow(ref header, self, property, out version));
+    }
+
+    /// <summary>
+    /// Completes a read begun with <see cref="OpenRead"/>: whether the field value read since is valid, i.e.
+    /// no commit has copied new values into the object in between. If not, the caller reads again.
+    /// </summary>
+    /// <param name="header">The object's header field.</param>
+    /// <param name="version">The snapshot <see cref="OpenRead"/> returned.</param>
+    /// <returns><see langword="true"/> if the value read may be used.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ReadIsValid(ref TxHeader header, long version)
+    {
+        if (version == Unchecked)
+        {
+            return true;
+        }
+
+        Volatile.ReadBarrier(); // the field load must complete before the version is re-read
+        return Volatile.Read(ref header.Version) == version;
     }
 
     /// <summary>
@@ -84,9 +119,9 @@ public static class Barrier
                 return self;
             }
 
-            if (header.Owner == segment.CurrentToken)
+            if (header.Owner == segment.CurrentOwner)
             {
-                return Unsafe.As<T>(header.Copy!);
+                return Unsafe.As<T>(segment.Writes.CopyAt(header.CopyIndex));
             }
         }
 

@@ -20,4 +20,11 @@ public interface ITransactionalObject
     /// </summary>
     /// <returns>A new object of the same runtime type with the same field values.</returns>
     object StmClone();
+
+    /// <summary>
+    /// Copies the transactional backing fields of <paramref name="copy"/> (a private copy made by
+    /// <see cref="StmClone"/>) into this object. Called by commit while it holds the object's sequence lock.
+    /// </summary>
+    /// <param name="copy">The committing transaction's private copy of this object.</param>
+    void StmPublish(object copy);
 }

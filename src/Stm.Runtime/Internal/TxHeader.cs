@@ -8,24 +8,28 @@ namespace Stm.Internal;
 /// <see cref="Create"/>. Its fields are owned by the runtime.
 /// </summary>
 /// <remarks>
-/// <para>The committed values of a transactional object live in its <em>state</em>: at first the object
-/// itself, later an immutable copy published by a commit. A writing transaction works on a private copy
-/// (<see cref="Copy"/>) that only it can see, and publishes it at commit by swapping <see cref="State"/>.</para>
+/// <para>The committed values of a transactional object live in the object itself, as in c7. A writing
+/// transaction works on a private copy (kept in its write log) that only it can see; at commit it copies the
+/// values back into the object under a per-object sequence lock (<see cref="Version"/> is
+/// <see cref="Locked"/> meanwhile), so readers that raced with the copy detect it and read again.</para>
 /// <para>Part of the generated-code surface: not meant to be used by hand.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct TxHeader
 {
-    /// <summary>The committed state object, or <see langword="null"/> while the object itself holds it.</summary>
-    internal object? State;
+    /// <summary>The value of <see cref="Version"/> while a commit copies new values into the object.</summary>
+    internal const long Locked = long.MaxValue;
 
-    /// <summary>The owning transaction level (write lock), or <see langword="null"/>.</summary>
-    internal OwnerToken? Owner;
+    /// <summary>The write lock: an <see cref="OwnerWord"/> naming the owning transaction level, or 0.</summary>
+    internal long Owner;
 
-    /// <summary>The owner's private copy of the state; meaningful only to the owner.</summary>
-    internal object? Copy;
+    /// <summary>
+    /// Where the owner keeps its private copy: an index into its write log (meaningful only to the owner).
+    /// An index rather than a reference, so that writing it never marks a GC card on an old object.
+    /// </summary>
+    internal int CopyIndex;
 
-    /// <summary>The commit version of <see cref="State"/> (0 for the initial state).</summary>
+    /// <summary>The commit version of the values in the object (0 for the initial values), or <see cref="Locked"/>.</summary>
     internal long Version;
 
     /// <summary>The fresh-stamp of the transaction level that allocated the object, or 0.</summary>

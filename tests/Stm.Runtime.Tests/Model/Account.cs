@@ -42,14 +42,51 @@ partial class Account : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy (derived classes override and call base).</summary>
+    protected virtual void __stmPublish(object copy)
+    {
+        var source = (Account)copy;
+        __stm_Balance = source.__stm_Balance;
+        __stm_Next = source.__stm_Next;
+    }
+
+    private long __stmGet_Balance()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance, out long version);
+            var value = source.__stm_Balance;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private Account? __stmGet_Next()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next, out long version);
+            var value = source.__stm_Next;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
     public partial long Balance
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance).__stm_Balance;
+        get => __stmGet_Balance();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance).__stm_Balance, value))
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Balance(), value))
                 {
                     return;
                 }
@@ -65,12 +102,12 @@ partial class Account : global::Stm.Internal.ITransactionalObject
 
     public partial Account? Next
     {
-        get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next;
+        get => __stmGet_Next();
         set
         {
             if (global::Stm.Internal.Barrier.InTransaction)
             {
-                if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next).__stm_Next, value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(), value))
                 {
                     return;
                 }

@@ -1,0 +1,94 @@
+using System;
+using System.Globalization;
+using Stm.Engine;
+using Stm.Internal;
+
+namespace Stm.Collections;
+
+/// <summary>
+/// A transactional counter whose <see cref="Add"/> is commutative: transactions that only add to it never
+/// conflict with each other (the seed's "reference counter" idea). Reading <see cref="Value"/> is an ordinary
+/// transactional read: it conflicts with adds committed after it, so every run stays serializable.
+/// </summary>
+/// <remarks>
+/// Inside a transaction an add is buffered in the transaction and applied at commit; the transaction itself
+/// sees its own adds in <see cref="Value"/>. Outside any transaction <see cref="Add"/> is an atomic one-add
+/// transaction and <see cref="Value"/> reads the latest committed value.
+/// </remarks>
+public sealed class TCounter : ITransactionalObject
+{
+    private static readonly TransactionalProperty s_valueProperty = TransactionalProperty.Register(typeof(TCounter), nameof(Value));
+
+    private TxHeader _header = TxHeader.Create();
+    private long _value;
+
+    /// <summary>Creates a counter starting at <paramref name="initialValue"/>.</summary>
+    /// <param name="initialValue">The starting value.</param>
+    public TCounter(long initialValue = 0) => _value = initialValue;
+
+    /// <summary>The counter's value, including this transaction's own pending adds.</summary>
+    public long Value
+    {
+        get
+        {
+            long committed;
+            while (true)
+            {
+                TCounter source = Barrier.OpenRead(ref _header, this, s_valueProperty, out long version);
+                committed = source._value;
+                if (Barrier.ReadIsValid(ref _header, version))
+                {
+                    break;
+                }
+            }
+
+            Segment? segment = Segment.Current;
+            return segment is null ? committed : committed + segment.PendingDelta(this);
+        }
+    }
+
+    /// <summary>Adds <paramref name="delta"/> (which may be negative). Never conflicts with other adds.</summary>
+    /// <param name="delta">The amount to add.</param>
+    public void Add(long delta)
+    {
+        if (delta == 0)
+        {
+            return;
+        }
+
+        Segment? segment = Segment.Current;
+        if (segment is null)
+        {
+            Atomic.Run(() => Add(delta));
+            return;
+        }
+
+        if (_header.Fresh == segment.FreshStamp)
+        {
+            _value += delta; // created by this transaction: nobody else can see it yet
+            return;
+        }
+
+        segment.AddCommute(this, delta);
+    }
+
+    /// <summary>Adds one.</summary>
+    public void Increment() => Add(1);
+
+    /// <summary>Subtracts one.</summary>
+    public void Decrement() => Add(-1);
+
+    /// <inheritdoc/>
+    public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Applies committed adds; called by commit while it holds the counter's sequence lock.</summary>
+    internal void ApplyCommitted(long delta) => _value += delta;
+
+    ref TxHeader ITransactionalObject.StmHeader => ref _header;
+
+    object ITransactionalObject.StmClone() =>
+        throw new InvalidOperationException("A TCounter is never written through a private copy; use Add.");
+
+    void ITransactionalObject.StmPublish(object copy) =>
+        throw new InvalidOperationException("A TCounter is never written through a private copy; use Add.");
+}

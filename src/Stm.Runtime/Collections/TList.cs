@@ -1,0 +1,177 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using Stm.Internal;
+
+namespace Stm.Collections;
+
+/// <summary>
+/// A transactional list. Each slot is its own transactional object, so transactions that read or replace
+/// different elements (<c>list[i] = x</c>) do not conflict; operations that change the length (add, insert,
+/// remove) conflict with those that depend on it. Every operation is atomic; inside an atomic block it is
+/// part of that transaction.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class TList<T> : IList<T>, IReadOnlyList<T>
+{
+    private static readonly TransactionalProperty s_store = TransactionalProperty.Register(typeof(TList<T>), "count");
+    private static readonly TransactionalProperty s_slot = TransactionalProperty.Register(typeof(TList<T>), "item");
+
+    private readonly TxCell<Store> _store;
+
+    /// <summary>Creates an empty list.</summary>
+    public TList() => _store = new TxCell<Store>(new Store(0, NewSlots(Array.Empty<TxCell<T>>(), 4)), s_store);
+
+    /// <summary>Creates a list holding <paramref name="items"/>.</summary>
+    /// <param name="items">The initial elements.</param>
+    public TList(IEnumerable<T> items)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        Atomic.Run(() =>
+        {
+            foreach (T item in items)
+            {
+                Add(item);
+            }
+        });
+    }
+
+    /// <inheritdoc cref="ICollection{T}.Count"/>
+    public int Count => Atomically(() => _store.Value.Count);
+
+    /// <inheritdoc/>
+    public bool IsReadOnly => false;
+
+    /// <inheritdoc cref="IList{T}.this"/>
+    public T this[int index]
+    {
+        get => Atomically(() => SlotAt(index).Value);
+        set => Atomically(() => SlotAt(index).Value = value);
+    }
+
+    /// <inheritdoc/>
+    public void Add(T item) => Atomically(() =>
+    {
+        Store store = _store.Value;
+        TxCell<T>[] slots = store.Count < store.Slots.Length ? store.Slots : NewSlots(store.Slots, store.Slots.Length * 2);
+        slots[store.Count].Value = item;
+        _store.Value = new Store(store.Count + 1, slots);
+    });
+
+    /// <inheritdoc/>
+    public void Insert(int index, T item) => Atomically(() =>
+    {
+        int count = _store.Value.Count;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)index, (uint)count, nameof(index));
+        Add(item);
+        TxCell<T>[] slots = _store.Value.Slots;
+        for (int i = count; i > index; i--)
+        {
+            slots[i].Value = slots[i - 1].Value;
+        }
+
+        slots[index].Value = item;
+    });
+
+    /// <inheritdoc/>
+    public void RemoveAt(int index) => Atomically(() =>
+    {
+        Store store = _store.Value;
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)store.Count, nameof(index));
+        for (int i = index; i < store.Count - 1; i++)
+        {
+            store.Slots[i].Value = store.Slots[i + 1].Value;
+        }
+
+        store.Slots[store.Count - 1].Value = default!;
+        _store.Value = new Store(store.Count - 1, store.Slots);
+    });
+
+    /// <inheritdoc/>
+    public bool Remove(T item) => Atomically(() =>
+    {
+        int index = IndexOf(item);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        RemoveAt(index);
+        return true;
+    });
+
+    /// <inheritdoc/>
+    public int IndexOf(T item) => Atomically(() =>
+    {
+        Store store = _store.Value;
+        EqualityComparer<T> comparer = EqualityComparer<T>.Default;
+        for (int i = 0; i < store.Count; i++)
+        {
+            if (comparer.Equals(store.Slots[i].Value, item))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    });
+
+    /// <inheritdoc/>
+    public bool Contains(T item) => IndexOf(item) >= 0;
+
+    /// <inheritdoc/>
+    public void Clear() => Atomically(() => { _store.Value = new Store(0, NewSlots(Array.Empty<TxCell<T>>(), 4)); });
+
+    /// <inheritdoc/>
+    public void CopyTo(T[] array, int arrayIndex)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        Snapshot().CopyTo(array, arrayIndex);
+    }
+
+    /// <summary>Enumerates a snapshot of the elements, taken in one transaction (or in the current one).</summary>
+    /// <returns>The elements in order.</returns>
+    public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private List<T> Snapshot() => Atomically(() =>
+    {
+        Store store = _store.Value;
+        var items = new List<T>(store.Count);
+        for (int i = 0; i < store.Count; i++)
+        {
+            items.Add(store.Slots[i].Value);
+        }
+
+        return items;
+    });
+
+    private TxCell<T> SlotAt(int index)
+    {
+        Store store = _store.Value;
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)store.Count, nameof(index));
+        return store.Slots[index];
+    }
+
+    /// <summary>A bigger slot array: the existing slot objects are shared, the new ones are fresh.</summary>
+    private static TxCell<T>[] NewSlots(TxCell<T>[] existing, int size)
+    {
+        var slots = new TxCell<T>[size];
+        Array.Copy(existing, slots, existing.Length);
+        for (int i = existing.Length; i < size; i++)
+        {
+            slots[i] = new TxCell<T>(default!, s_slot);
+        }
+
+        return slots;
+    }
+
+    private static TResult Atomically<TResult>(Func<TResult> body) => Atomic.Run(body);
+
+    private static void Atomically(Action body) => Atomic.Run(body);
+
+    /// <summary>The length and the slot array, replaced together (the array itself is never modified once shared).</summary>
+    private sealed record Store(int Count, TxCell<T>[] Slots);
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace Stm;
+
+/// <summary>
+/// A pool of tasks run in parallel, each as its own transaction (PyPy's <c>transaction.add()</c> and
+/// <c>transaction.run()</c>): the result is the same as running them one at a time in some order.
+/// Tasks may add further tasks while they run.
+/// </summary>
+/// <example>
+/// <code>
+/// var queue = new TransactionQueue();
+/// foreach (var order in orders) queue.Add(() => book.Match(order));
+/// queue.Run();
+/// </code>
+/// </example>
+public sealed class TransactionQueue
+{
+    private readonly ConcurrentQueue<Action> _pending = new();
+    private readonly object _gate = new();
+    private int _running;
+
+    /// <summary>Tasks added and not yet started.</summary>
+    public int PendingCount => _pending.Count;
+
+    /// <summary>
+    /// Adds a task. Outside a transaction it is queued at once; inside one (typically a running task) it is
+    /// queued when that transaction commits, and dropped if it rolls back.
+    /// </summary>
+    /// <param name="task">The task body, run later as its own transaction.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="task"/> is <see langword="null"/>.</exception>
+    public void Add(Action task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (Atomic.InTransaction)
+        {
+            Atomic.OnCommit(() => Enqueue(task));
+        }
+        else
+        {
+            Enqueue(task);
+        }
+    }
+
+    /// <summary>
+    /// Runs every queued task, and every task they add, each as a transaction on up to
+    /// <paramref name="maxParallelism"/> threads (default: the processor count), and returns when all have
+    /// committed. If tasks throw, the remaining queued tasks are not started and the exceptions are thrown
+    /// together once the running ones have finished.
+    /// </summary>
+    /// <param name="maxParallelism">How many tasks may run at once, or <see langword="null"/> for the processor count.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelism"/> is less than 1.</exception>
+    /// <exception cref="InvalidOperationException">Called inside an atomic block, or while this queue is already running.</exception>
+    /// <exception cref="AggregateException">One or more tasks threw.</exception>
+    public void Run(int? maxParallelism = null)
+    {
+        int workers = maxParallelism ?? Environment.ProcessorCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1, nameof(maxParallelism));
+        if (Atomic.InTransaction)
+        {
+            throw new InvalidOperationException(
+                "TransactionQueue.Run() starts transactions of its own and cannot run inside an atomic block. Call it outside Atomic.Run.");
+        }
+
+        if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("This TransactionQueue is already running.");
+        }
+
+        try
+        {
+            new Execution(this, workers).Run();
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    private void Enqueue(Action task)
+    {
+        _pending.Enqueue(task);
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>One call of <see cref="Run"/>: worker threads, in-flight count, collected exceptions.</summary>
+    private sealed class Execution(TransactionQueue queue, int workers)
+    {
+        private readonly List<Exception> _errors = [];
+        private int _inFlight;
+        private bool _failed;
+
+        internal void Run()
+        {
+            var threads = new Thread[workers - 1];
+            for (int i = 0; i < threads.Length; i++)
+            {
+                threads[i] = new Thread(Work) { IsBackground = true, Name = "Stm.TransactionQueue worker" };
+                threads[i].Start();
+            }
+
+            Work(); // the calling thread works too
+            foreach (Thread thread in threads)
+            {
+                thread.Join();
+            }
+
+            if (_errors.Count > 0)
+            {
+                throw new AggregateException("One or more TransactionQueue tasks threw.", _errors);
+            }
+        }
+
+        private void Work()
+        {
+            while (TryTake(out Action? task))
+            {
+                try
+                {
+                    Atomic.Run(task);
+                }
+                catch (Exception ex)
+                {
+                    lock (queue._gate)
+                    {
+                        _errors.Add(ex);
+                        _failed = true; // start no more tasks
+                    }
+                }
+                finally
+                {
+                    // Tasks added by this one were queued by its commit, before this point.
+                    lock (queue._gate)
+                    {
+                        _inFlight--;
+                        Monitor.PulseAll(queue._gate);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Takes the next task; returns false when nothing is queued and nothing runs that could add more.</summary>
+        private bool TryTake([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+        {
+            lock (queue._gate)
+            {
+                while (true)
+                {
+                    if (!_failed && queue._pending.TryDequeue(out task))
+                    {
+                        _inFlight++;
+                        return true;
+                    }
+
+                    if (_inFlight == 0)
+                    {
+                        task = null;
+                        Monitor.PulseAll(queue._gate);
+                        return false;
+                    }
+
+                    Monitor.Wait(queue._gate);
+                }
+            }
+        }
+    }
+}

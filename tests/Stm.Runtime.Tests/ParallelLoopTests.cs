@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Stm.Collections;
+using Stm.Runtime.Tests.Model;
+using Xunit;
+
+namespace Stm.Runtime.Tests;
+
+public class ParallelLoopTests
+{
+    [Fact]
+    public void ForEach_runs_every_item_as_a_transaction_and_keeps_invariants()
+    {
+        var accounts = Enumerable.Range(0, 16).Select(i => new Account("a" + i, 1_000)).ToArray();
+        var transfers = Enumerable.Range(0, 40_000).ToArray();
+        var threadsSeen = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        Atomic.ForEach(transfers, i =>
+        {
+            threadsSeen.TryAdd(Environment.CurrentManagedThreadId, true);
+            var from = accounts[i % 16];
+            var to = accounts[(i * 7 + 3) % 16];
+            from.Balance -= 1;
+            to.Balance += 1;
+        });
+        Assert.Equal(16 * 1_000, Atomic.Run(() => accounts.Sum(a => a.Balance)));
+        Assert.True(Atomic.Statistics.Commits >= transfers.Length);
+    }
+
+    [Fact]
+    public void ForEach_inside_a_transaction_runs_nested_and_serially()
+    {
+        var cell = new Account("c", 0);
+        Atomic.Run(() => Atomic.ForEach(Enumerable.Range(1, 100), i => cell.Balance += i));
+        Assert.Equal(5050, cell.Balance);
+    }
+
+    [Fact]
+    public void ForEach_reports_exceptions_as_an_aggregate_and_rolls_back_the_throwing_item()
+    {
+        var cell = new Account("c", 0);
+        var ex = Assert.Throws<AggregateException>(() => Atomic.ForEach(new[] { 1, 2, 3 }, i =>
+        {
+            cell.Balance += 10;
+            if (i == 2)
+            {
+                throw new InvalidOperationException("item 2");
+            }
+        }, maxParallelism: 1));
+        Assert.Contains(ex.InnerExceptions, e => e.Message == "item 2");
+        Assert.Equal(0, cell.Balance % 10);
+        Assert.NotEqual(30, cell.Balance); // item 2's write was rolled back
+    }
+
+    [Fact]
+    public void ForEach_rejects_null_arguments()
+    {
+        Assert.Throws<ArgumentNullException>(() => Atomic.ForEach<int>(null!, _ => { }));
+        Assert.Throws<ArgumentNullException>(() => Atomic.ForEach(new[] { 1 }, null!));
+    }
+
+    [Fact]
+    public void TransactionQueue_runs_added_tasks_including_tasks_added_by_tasks()
+    {
+        var queue = new TransactionQueue();
+        var count = new TCounter();
+        // A binary tree of tasks: each task below depth 12 adds two children. 2^13 - 1 tasks in all.
+        void Spawn(int depth)
+        {
+            count.Increment();
+            if (depth < 12)
+            {
+                queue.Add(() => Spawn(depth + 1));
+                queue.Add(() => Spawn(depth + 1));
+            }
+        }
+
+        queue.Add(() => Spawn(0));
+        queue.Run(maxParallelism: 4);
+        Assert.Equal((1 << 13) - 1, count.Value);
+        Assert.Equal(0, queue.PendingCount);
+    }
+
+    [Fact]
+    public void TransactionQueue_drops_tasks_added_by_a_rolled_back_attempt()
+    {
+        var queue = new TransactionQueue();
+        var ran = new TCounter();
+        var attempts = 0;
+        queue.Add(() =>
+        {
+            Interlocked.Increment(ref attempts);
+            queue.Add(() => ran.Increment());
+            if (Volatile.Read(ref attempts) == 1)
+            {
+                throw new InvalidOperationException("first attempt fails");
+            }
+        });
+        var ex = Assert.Throws<AggregateException>(() => queue.Run(2));
+        Assert.Single(ex.InnerExceptions);
+        Assert.Equal(0, ran.Value); // the task it added was dropped with its rollback
+        Assert.Equal(0, queue.PendingCount);
+    }
+
+    [Fact]
+    public void TransactionQueue_is_reusable_and_rejects_misuse()
+    {
+        var queue = new TransactionQueue();
+        var cell = new Account("c", 0);
+        queue.Add(() => cell.Balance += 1);
+        queue.Run();
+        queue.Add(() => cell.Balance += 1);
+        queue.Run();
+        Assert.Equal(2, cell.Balance);
+        Assert.Throws<ArgumentNullException>(() => queue.Add(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => queue.Run(0));
+        Assert.Throws<InvalidOperationException>(() => Atomic.Run(() => queue.Run()));
+    }
+}
