@@ -132,6 +132,9 @@ public sealed partial class TransactionalGenerator
                 BackingFieldName: "__stm_" + name,
                 PropertyFieldName: "__stmProperty_" + name,
                 Type: TypeName(type),
+                ReadType: type.TypeKind != TypeKind.Dynamic ? TypeName(type)
+                    : type.NullableAnnotation == NullableAnnotation.Annotated ? "object?" : "object",
+                ReaderName: "__stmGet_" + name,
                 Modifiers: PropertyModifiers(property, declaration),
                 GetterModifiers: getterModifiers,
                 SetterModifiers: setterModifiers,
