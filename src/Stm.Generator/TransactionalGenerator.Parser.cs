@@ -108,9 +108,9 @@ public sealed partial class TransactionalGenerator
                 return null;
             }
 
-            // Modifiers come from the symbol, not the tokens: a duplicated or contradictory modifier is the
-            // user's error, reported once on their declaration, and must not be copied into generated code.
-            // Accessibility is mirrored as written (an omitted one must stay omitted), the rest from the symbol.
+            // The implementation must repeat the definition's modifiers. Accessibility is mirrored as written
+            // (an omitted one must stay omitted); the others come from the symbol. Declarations with repeated or
+            // contradictory modifiers never get here (TransactionalChecks rejects them as InvalidDeclaration).
             string getterModifiers = "";
             string setterModifiers = "";
             foreach (AccessorDeclarationSyntax accessor in accessors.Accessors)
@@ -124,6 +124,7 @@ public sealed partial class TransactionalGenerator
                     setterModifiers = AccessibilityAsWritten(accessor.Modifiers);
                 }
             }
+
             ITypeSymbol type = property.Type;
             string name = property.Name;
             return new PropertySpec(
@@ -144,11 +145,7 @@ public sealed partial class TransactionalGenerator
                 NeedsDefaultInitializer: !type.IsValueType && type.NullableAnnotation != NullableAnnotation.Annotated);
         }
 
-        /// <summary>
-        /// <c>Namespace.Outer+Inner`1</c>: unique per type (nesting and arity included) and stable. Characters
-        /// Roslyn refuses in hint names (identifiers may hold any Unicode letter, combining mark or connector)
-        /// become <c>_</c>, and then a hash of the exact name keeps two such names apart.
-        /// </summary>
+        /// <summary>The definition's modifiers, as the implementing declaration must repeat them (without <c>partial</c>).</summary>
         private static string PropertyModifiers(IPropertySymbol property, PropertyDeclarationSyntax declaration)
         {
             var modifiers = new List<string>();
@@ -210,6 +207,11 @@ public sealed partial class TransactionalGenerator
             };
         }
 
+        /// <summary>
+        /// <c>Namespace.Outer+Inner`1</c>: unique per type (nesting and arity included) and stable. Characters
+        /// Roslyn refuses in hint names (identifiers may hold any Unicode letter, combining mark or connector)
+        /// become <c>_</c>, and then a hash of the exact name keeps two such names apart.
+        /// </summary>
         private static string HintNameBase(INamedTypeSymbol type)
         {
             var builder = new StringBuilder();
