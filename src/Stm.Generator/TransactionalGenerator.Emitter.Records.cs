@@ -53,6 +53,7 @@ public sealed partial class TransactionalGenerator
             if (record.SetsRequiredMembers)
             {
                 writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+                writer.Line("#pragma warning disable CS8618 // required transactional properties are set through their backing fields");
             }
 
             writer.Line((spec.IsSealed ? "private " : "protected ") + unsafeModifier + spec.ConstructorName + "(" + spec.FullyQualifiedName + " original)");
@@ -78,6 +79,10 @@ public sealed partial class TransactionalGenerator
             }
 
             writer.Close();
+            if (record.SetsRequiredMembers)
+            {
+                writer.Line("#pragma warning restore CS8618");
+            }
         }
 
         private static void WriteEquals(SourceWriter writer, TransactionalTypeSpec spec, RecordSpec record, string unsafeModifier)

@@ -104,7 +104,7 @@ public sealed partial class TransactionalGenerator
             foreach (PropertySpec property in spec.Properties)
             {
                 Separate();
-                writer.Line("/// <summary>The value of <see cref=\"" + property.Name + "\"/> in this state copy; read and written only through the barriers.</summary>");
+                writer.Line("/// <summary>The value of <see cref=\"" + property.Name + "\"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>");
                 writer.Line(GeneratedCodeAttribute);
                 writer.Line("private " + property.Type + " " + property.BackingFieldName + (property.NeedsDefaultInitializer ? " = default!;" : ";"));
             }
@@ -117,6 +117,21 @@ public sealed partial class TransactionalGenerator
                 writer.Line();
                 writer.Line(GeneratedCodeAttribute);
                 writer.Line("object " + TransactionalObject + ".StmClone() => MemberwiseClone();");
+                writer.Line();
+                writer.Line(GeneratedCodeAttribute);
+                writer.Line("void " + TransactionalObject + ".StmPublish(object copy) => __stmPublish(copy);");
+            }
+
+            if (spec.IsRoot || spec.Properties.Count > 0)
+            {
+                Separate();
+                WritePublish(writer, spec);
+            }
+
+            foreach (PropertySpec property in spec.Properties)
+            {
+                Separate();
+                WriteReader(writer, spec, property);
             }
 
             foreach (PropertySpec property in spec.Properties)
@@ -131,21 +146,71 @@ public sealed partial class TransactionalGenerator
             }
         }
 
+        /// <summary>
+        /// Copies this class's backing fields from a committing transaction's private copy into the object
+        /// (the runtime calls it under the object's sequence lock). Virtual, so each derived transactional
+        /// class adds its own fields after its base's.
+        /// </summary>
+        private static void WritePublish(SourceWriter writer, TransactionalTypeSpec spec)
+        {
+            string modifiers = !spec.IsRoot ? "protected override " : spec.IsSealed ? "private " : "protected virtual ";
+            writer.Line("/// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>");
+            writer.Line("/// <param name=\"copy\">The private copy being published.</param>");
+            writer.Line(GeneratedCodeAttribute);
+            writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            writer.Line(modifiers + "void __stmPublish(object copy)");
+            writer.Open();
+            if (!spec.IsRoot)
+            {
+                writer.Line("base.__stmPublish(copy);");
+            }
+
+            if (spec.Properties.Count > 0)
+            {
+                writer.Line(spec.FullyQualifiedName + " source = (" + spec.FullyQualifiedName + ")copy;");
+                foreach (PropertySpec property in spec.Properties)
+                {
+                    writer.Line(property.BackingFieldName + " = source." + property.BackingFieldName + ";");
+                }
+            }
+
+            writer.Close();
+        }
+
+        /// <summary>The read loop: reads again if a commit published new values between the barrier and the validation.</summary>
+        private static void WriteReader(SourceWriter writer, TransactionalTypeSpec spec, PropertySpec property)
+        {
+            writer.Line("/// <summary>Reads <see cref=\"" + property.Name + "\"/> through the read barrier; never a torn value.</summary>");
+            writer.Line("/// <returns>The value this caller must see.</returns>");
+            writer.Line(GeneratedCodeAttribute);
+            writer.Line("private " + property.ReadType + " " + property.ReaderName + "()");
+            writer.Open();
+            writer.Line("while (true)");
+            writer.Open();
+            writer.Line(spec.FullyQualifiedName + " source = " + Barrier + ".OpenRead(ref __stm, this, " + property.PropertyFieldName + ", out long version);");
+            writer.Line(property.ReadType + " value = source." + property.BackingFieldName + ";");
+            writer.Line("if (" + Barrier + ".ReadIsValid(ref __stm, version))");
+            writer.Open();
+            writer.Line("return value;");
+            writer.Close();
+            writer.Close();
+            writer.Close();
+        }
+
         private static void WriteProperty(SourceWriter writer, PropertySpec property)
         {
-            string open = "global::Stm.Internal.Barrier.OpenRead(ref __stm, this, " + property.PropertyFieldName + ")";
             string value = property.ValueExpression;
             writer.Line("/// <inheritdoc/>");
             writer.Line(GeneratedCodeAttribute);
             writer.Line(Join(property.Modifiers, "partial") + " " + property.Type + " " + property.Name);
             writer.Open();
-            writer.Line(Join(property.GetterModifiers, "get") + " => " + open + "." + property.BackingFieldName + ";");
+            writer.Line(Join(property.GetterModifiers, "get") + " => " + property.ReaderName + "();");
             writer.Line(Join(property.SetterModifiers, property.IsInit ? "init" : "set"));
             writer.Open();
             writer.Line("if (" + Barrier + ".InTransaction)");
             writer.Open();
-            writer.Line("// A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.");
-            writer.Line("if (" + Barrier + ".SameValue(" + open + "." + property.BackingFieldName + ", " + value + "))");
+            writer.Line("// Writing the value the property already holds is a read, not a write: it does not conflict.");
+            writer.Line("if (" + Barrier + ".SameValue(" + property.ReaderName + "(), " + value + "))");
             writer.Open();
             writer.Line("return;");
             writer.Close();

@@ -62,8 +62,11 @@ public sealed partial class TransactionalGenerator
         public static string TypeName(ITypeSymbol type) => type.ToDisplayString(s_typeFormat);
 
         /// <summary>Escapes C# keywords used as identifiers (<c>@class</c>).</summary>
+        /// <remarks>Contextual keywords are escaped too (<c>@record</c>, <c>@value</c>): always legal, never ambiguous.</remarks>
         public static string Escape(string identifier) =>
-            SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+            SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) != SyntaxKind.None
+                ? "@" + identifier
+                : identifier;
 
         /// <summary>A C# string literal holding <paramref name="text"/>.</summary>
         public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
@@ -105,18 +108,20 @@ public sealed partial class TransactionalGenerator
                 return null;
             }
 
+            // The implementation must repeat the definition's modifiers. Accessibility is mirrored as written
+            // (an omitted one must stay omitted); the others come from the symbol. Declarations with repeated or
+            // contradictory modifiers never get here (TransactionalChecks rejects them as InvalidDeclaration).
             string getterModifiers = "";
             string setterModifiers = "";
             foreach (AccessorDeclarationSyntax accessor in accessors.Accessors)
             {
-                string modifiers = string.Join(" ", accessor.Modifiers.Select(static m => m.ValueText));
                 if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
                 {
-                    getterModifiers = modifiers;
+                    getterModifiers = AccessibilityAsWritten(accessor.Modifiers);
                 }
                 else
                 {
-                    setterModifiers = modifiers;
+                    setterModifiers = AccessibilityAsWritten(accessor.Modifiers);
                 }
             }
 
@@ -128,13 +133,78 @@ public sealed partial class TransactionalGenerator
                 BackingFieldName: "__stm_" + name,
                 PropertyFieldName: "__stmProperty_" + name,
                 Type: TypeName(type),
-                Modifiers: string.Join(" ", declaration.Modifiers.Where(static m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(static m => m.ValueText)),
+                ReadType: type.TypeKind != TypeKind.Dynamic ? TypeName(type)
+                    : type.NullableAnnotation == NullableAnnotation.Annotated ? "object?" : "object",
+                ReaderName: "__stmGet_" + name,
+                Modifiers: PropertyModifiers(property, declaration),
                 GetterModifiers: getterModifiers,
                 SetterModifiers: setterModifiers,
                 IsInit: property.SetMethod!.IsInitOnly,
                 ValueExpression: type.TypeKind != TypeKind.Dynamic ? "value"
                     : type.NullableAnnotation == NullableAnnotation.Annotated ? "(object?)value" : "(object)value",
                 NeedsDefaultInitializer: !type.IsValueType && type.NullableAnnotation != NullableAnnotation.Annotated);
+        }
+
+        /// <summary>The definition's modifiers, as the implementing declaration must repeat them (without <c>partial</c>).</summary>
+        private static string PropertyModifiers(IPropertySymbol property, PropertyDeclarationSyntax declaration)
+        {
+            var modifiers = new List<string>();
+            string accessibility = AccessibilityAsWritten(declaration.Modifiers);
+            if (accessibility.Length > 0)
+            {
+                modifiers.Add(accessibility);
+            }
+
+            if (declaration.Modifiers.Any(SyntaxKind.NewKeyword))
+            {
+                modifiers.Add("new");
+            }
+
+            if (property.IsVirtual)
+            {
+                modifiers.Add("virtual");
+            }
+
+            if (property.IsSealed)
+            {
+                modifiers.Add("sealed");
+            }
+
+            if (property.IsOverride)
+            {
+                modifiers.Add("override");
+            }
+
+            if (property.IsRequired)
+            {
+                modifiers.Add("required");
+            }
+
+            if (declaration.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+            {
+                modifiers.Add("unsafe");
+            }
+
+            return string.Join(" ", modifiers);
+        }
+
+        /// <summary>The accessibility keywords of a (validated) modifier list, in canonical order.</summary>
+        private static string AccessibilityAsWritten(SyntaxTokenList modifiers)
+        {
+            bool isPublic = modifiers.Any(SyntaxKind.PublicKeyword);
+            bool isInternal = modifiers.Any(SyntaxKind.InternalKeyword);
+            bool isProtected = modifiers.Any(SyntaxKind.ProtectedKeyword);
+            bool isPrivate = modifiers.Any(SyntaxKind.PrivateKeyword);
+            return (isPublic, isInternal, isProtected, isPrivate) switch
+            {
+                (true, _, _, _) => "public",
+                (_, true, true, _) => "protected internal",
+                (_, _, true, true) => "private protected",
+                (_, true, _, _) => "internal",
+                (_, _, true, _) => "protected",
+                (_, _, _, true) => "private",
+                _ => "",
+            };
         }
 
         /// <summary>

@@ -61,8 +61,24 @@ internal static class TransactionalChecks
             }
         }
 
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.TypeKind == TypeKind.Error)
+            {
+                return TransactionalTypeStatus.InvalidBaseType;
+            }
+        }
+
+        if (DeclaresReservedName(type))
+        {
+            return TransactionalTypeStatus.ReservedMemberName;
+        }
+
         return TransactionalTypeStatus.Supported;
     }
+
+    /// <summary>The prefix of every member name the generator emits.</summary>
+    public const string ReservedPrefix = "__stm";
 
     /// <summary>Classifies one member of a <c>[Transactional]</c> class (call it for each of <c>type.GetMembers()</c>).</summary>
     /// <param name="member">A member of the class.</param>
@@ -211,13 +227,19 @@ internal static class TransactionalChecks
             return UnsupportedPropertyReason.AccessorShape;
         }
 
+        if (HasInvalidDeclaration(definition))
+        {
+            return UnsupportedPropertyReason.InvalidDeclaration;
+        }
+
         ITypeSymbol type = definition.Type;
         if (ContainsErrorType(type))
         {
             return UnsupportedPropertyReason.ErrorType;
         }
 
-        if (type.IsRefLikeType || type.SpecialType == SpecialType.System_TypedReference)
+        if (type.IsRefLikeType || type.SpecialType == SpecialType.System_TypedReference
+            || type is ITypeParameterSymbol { AllowsRefLikeType: true })
         {
             return UnsupportedPropertyReason.RefLikeType;
         }
@@ -228,6 +250,102 @@ internal static class TransactionalChecks
         }
 
         return UnsupportedPropertyReason.None;
+    }
+
+    private static bool HasInvalidDeclaration(IPropertySymbol property)
+    {
+        foreach (SyntaxReference reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not PropertyDeclarationSyntax declaration || declaration.ContainsDiagnostics)
+            {
+                return true;
+            }
+
+            if (!ValidModifierList(declaration.Modifiers))
+            {
+                return true;
+            }
+
+            foreach (AccessorDeclarationSyntax accessor in declaration.AccessorList?.Accessors ?? default)
+            {
+                if (!ValidModifierList(accessor.Modifiers))
+                {
+                    return true;
+                }
+            }
+
+            SyntaxTokenList modifiers = declaration.Modifiers;
+            bool isOverride = modifiers.Any(SyntaxKind.OverrideKeyword);
+            if ((modifiers.Any(SyntaxKind.SealedKeyword) && !isOverride)
+                || (isOverride && (modifiers.Any(SyntaxKind.VirtualKeyword) || modifiers.Any(SyntaxKind.NewKeyword))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>No modifier twice, and at most one valid accessibility combination.</summary>
+    private static bool ValidModifierList(SyntaxTokenList modifiers)
+    {
+        int accessibilityCount = 0;
+        bool isPublic = false, isInternal = false, isProtected = false, isPrivate = false;
+        for (int i = 0; i < modifiers.Count; i++)
+        {
+            SyntaxKind kind = modifiers[i].Kind();
+            for (int j = 0; j < i; j++)
+            {
+                if (modifiers[j].IsKind(kind))
+                {
+                    return false;
+                }
+            }
+
+            switch (kind)
+            {
+                case SyntaxKind.PublicKeyword:
+                    isPublic = true;
+                    accessibilityCount++;
+                    break;
+                case SyntaxKind.InternalKeyword:
+                    isInternal = true;
+                    accessibilityCount++;
+                    break;
+                case SyntaxKind.ProtectedKeyword:
+                    isProtected = true;
+                    accessibilityCount++;
+                    break;
+                case SyntaxKind.PrivateKeyword:
+                    isPrivate = true;
+                    accessibilityCount++;
+                    break;
+            }
+        }
+
+        // Alone, or "protected internal", or "private protected".
+        return accessibilityCount <= 1
+            || (accessibilityCount == 2 && isProtected && (isInternal || isPrivate) && !isPublic);
+    }
+
+    private static bool DeclaresReservedName(INamedTypeSymbol type)
+    {
+        // Members of the class itself, and members of base classes that it can see (and would hide).
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                if (!member.IsImplicitlyDeclared
+                    && member.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal)
+                    && (ReferenceEquals(current, type) || member.DeclaredAccessibility != Accessibility.Private)
+                    && !IsGeneratedByStm(member))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsErrorType(ITypeSymbol type)

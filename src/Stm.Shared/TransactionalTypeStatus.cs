@@ -37,4 +37,13 @@ internal enum TransactionalTypeStatus
     /// so a generated part cannot be added.
     /// </summary>
     FileLocal,
+
+    /// <summary>
+    /// The class declares a member whose name starts with <c>__stm</c>: those names are reserved for the
+    /// generated header, backing fields and property identities, and would clash.
+    /// </summary>
+    ReservedMemberName,
+
+    /// <summary>A base class does not resolve: the compiler already reports it, and nothing can be generated safely until it does.</summary>
+    InvalidBaseType,
 }

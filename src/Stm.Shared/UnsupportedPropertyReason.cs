@@ -36,4 +36,10 @@ internal enum UnsupportedPropertyReason
 
     /// <summary>An explicit interface implementation: not a shape the generator implements.</summary>
     ExplicitInterfaceImplementation,
+
+    /// <summary>
+    /// The declaration has syntax errors, or contradictory or repeated modifiers (<c>public private</c>,
+    /// <c>virtual sealed</c>): the compiler reports it, and an implementation copying it could not compile.
+    /// </summary>
+    InvalidDeclaration,
 }

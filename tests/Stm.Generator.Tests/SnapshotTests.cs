@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Stm.Generator.Tests;
@@ -46,6 +45,5 @@ public class SnapshotTests
         Snapshot.Verify(directory, actual, name => name.EndsWith(".g.cs", System.StringComparison.Ordinal));
     }
 
-    private static string SnapshotRoot([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "Snapshots");
+    private static string SnapshotRoot() => TestPaths.Snapshots;
 }

@@ -288,16 +288,20 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
     /// <summary>Mixes the high bits of a hash into the low ones used to pick a bucket.</summary>
     private static int Spread(int hash) => (int)((uint)hash * 0x9E3779B1u >> 7) ^ hash;
 
+    /// <summary>
+    /// A chain node. The value lives in its own cell so that updating a key's value does not conflict with
+    /// transactions that merely walk past this node (conflicts are per object).
+    /// </summary>
     private sealed class Node : TxObject
     {
-        private TValue _value;
+        private readonly TxCell<TValue> _value;
         private Node? _next;
 
         internal Node(TKey key, int hash, TValue value, Node? next)
         {
             Key = key;
             Hash = hash;
-            _value = value;
+            _value = new TxCell<TValue>(value, s_value);
             _next = next;
         }
 
@@ -307,8 +311,8 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
 
         internal TValue Value
         {
-            get => Read(this, s_value, static n => n._value);
-            set => Write(this, s_value, value, static n => n._value, static (n, v) => n._value = v);
+            get => _value.Value;
+            set => _value.Value = value;
         }
 
         internal Node? Next
@@ -317,11 +321,6 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
             set => Write(this, s_next, value, static n => n._next, static (n, v) => n._next = v);
         }
 
-        private protected override void Publish(object copy)
-        {
-            var source = (Node)copy;
-            _value = source._value;
-            _next = source._next;
-        }
+        private protected override void Publish(object copy) => _next = ((Node)copy)._next;
     }
 }

@@ -4,43 +4,49 @@ using System.Threading;
 namespace Stm.Engine;
 
 /// <summary>
-/// The process-wide commit state: the version clock and the commit lock, each on its own cache line.
+/// The process-wide commit state on one cache line: a version clock that doubles as the commit lock
+/// (a sequence lock: even = the version of the latest published commit, odd = a commit is publishing),
+/// and the segment that is inevitable, if any.
 /// </summary>
 /// <remarks>
-/// The clock is the version of the latest published commit; a transaction reads it once at start as its
-/// read version. The commit lock is held only for the short publication of a write set (or for the whole
-/// rest of an inevitable transaction); transactions themselves run in parallel without it.
+/// A writing commit therefore moves one shared cache line, once: compare-exchange the clock from its even
+/// value <c>c</c> to <c>c + 1</c>, publish with version <c>c + 2</c>, store <c>c + 2</c>. Read-only
+/// transactions never take the lock; a transaction starting while a commit publishes uses <c>c</c>, so the
+/// publishing commit's objects look newer to it, as they must.
 /// </remarks>
 internal static class GlobalClock
 {
-    private static PaddedLong s_clock;
-    private static PaddedInt s_commitLock;
+    private static Line s_line;
 
-    /// <summary>The version of the latest published commit.</summary>
-    internal static long Now => Volatile.Read(ref s_clock.Value);
+    /// <summary>The version of the latest fully published commit (even).</summary>
+    internal static long Now => Volatile.Read(ref s_line.Clock) & ~1L;
 
-    /// <summary>The segment currently inevitable, or <see langword="null"/>.</summary>
-    internal static Segment? InevitableSegment;
+    /// <summary>The index + 1 of the inevitable segment, or 0. Written only while holding the commit lock.</summary>
+    internal static int InevitableSegment => Volatile.Read(ref s_line.Inevitable);
 
-    /// <summary>Publishes <paramref name="version"/> with a full fence (so retry waiters cannot be missed).</summary>
-    internal static void Advance(long version) => Interlocked.Exchange(ref s_clock.Value, version);
-
-    internal static bool TryLockCommit() =>
-        Volatile.Read(ref s_commitLock.Value) == 0 && Interlocked.CompareExchange(ref s_commitLock.Value, 1, 0) == 0;
-
-    internal static void UnlockCommit() => Volatile.Write(ref s_commitLock.Value, 0);
-
-    [StructLayout(LayoutKind.Explicit, Size = 128)]
-    private struct PaddedLong
+    /// <summary>Tries to take the commit lock; on success returns the current (even) version in <paramref name="version"/>.</summary>
+    internal static bool TryLockCommit(out long version)
     {
-        [FieldOffset(64)]
-        public long Value;
+        version = Volatile.Read(ref s_line.Clock);
+        return (version & 1) == 0 && Interlocked.CompareExchange(ref s_line.Clock, version + 1, version) == version;
     }
 
-    [StructLayout(LayoutKind.Explicit, Size = 128)]
-    private struct PaddedInt
+    /// <summary>Releases the commit lock without publishing anything.</summary>
+    internal static void UnlockCommit(long version) => Volatile.Write(ref s_line.Clock, version);
+
+    /// <summary>Releases the commit lock and publishes <paramref name="version"/>, with a full fence (so retry waiters cannot be missed).</summary>
+    internal static void UnlockCommitPublishing(long version) => Interlocked.Exchange(ref s_line.Clock, version);
+
+    /// <summary>Sets or clears the inevitable segment; call only while holding the commit lock.</summary>
+    internal static void SetInevitable(int segmentIndexPlusOne) => Volatile.Write(ref s_line.Inevitable, segmentIndexPlusOne);
+
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private struct Line
     {
         [FieldOffset(64)]
-        public int Value;
+        public long Clock;
+
+        [FieldOffset(72)]
+        public int Inevitable;
     }
 }

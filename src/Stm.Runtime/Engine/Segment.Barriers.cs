@@ -185,16 +185,22 @@ internal sealed partial class Segment
     internal void Extend()
     {
         long now = GlobalClock.Now;
+        if (now == ReadVersion)
+        {
+            // The newer version belongs to a commit still publishing (its version is ahead of the clock):
+            // wait for the clock to move instead of validating the whole read log on every spin.
+            var spin = default(SpinWait);
+            while ((now = GlobalClock.Now) == ReadVersion)
+            {
+                ThrowIfAbortRequested();
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+
         ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
         if (changed is not null)
         {
             throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
-        }
-
-        if (now == ReadVersion)
-        {
-            // A commit is mid-publication (version written, clock not yet): let it finish.
-            Thread.SpinWait(20);
         }
 
         ReadVersion = now;

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Stm.Collections;
 using Stm.Internal;
 
 namespace Stm.Engine;
@@ -9,7 +10,7 @@ internal sealed partial class Segment
     /// <summary>
     /// Commits the top-level attempt. A read-only attempt has nothing to do: every read was consistent at
     /// <see cref="ReadVersion"/>. A writing attempt takes the commit lock, validates its read log only if
-    /// some commit happened since its read version, then publishes each private copy with a new version.
+    /// some commit happened since its read version, then publishes its private copies with a new version.
     /// </summary>
     /// <exception cref="ConflictException">The attempt lost a conflict and must be re-run.</exception>
     internal void Commit()
@@ -26,84 +27,75 @@ internal sealed partial class Segment
             return;
         }
 
-        if (!Inevitable)
+        long now = AcquireCommitLock();
+        if (now != ReadVersion)
         {
-            AcquireCommitLock();
-        }
-
-        try
-        {
-            long now = GlobalClock.Now;
-            if (now != ReadVersion)
+            ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
+            if (changed is not null)
             {
-                ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
-                if (changed is not null)
-                {
-                    throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
-                }
-            }
-
-            long version = now + 1;
-
-            // Publication is a sequence-lock write per object: mark it Locked, copy the private values in,
-            // then store the new version. A reader that raced with the copy sees the version change and
-            // reads again; a transaction that had read the object finds it newer and aborts.
-            for (int i = 0; i < Writes.Count; i++)
-            {
-                ref TxHeader header = ref Writes[i].Object.StmHeader;
-                if (header.CopyIndex == i)
-                {
-                    Volatile.Write(ref header.Version, TxHeader.Locked);
-                }
-            }
-
-            foreach ((Collections.TCounter counter, long _) in Commutes.Entries)
-            {
-                Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, TxHeader.Locked);
-            }
-
-            Volatile.WriteBarrier(); // every Locked mark is visible before any value changes
-            for (int i = 0; i < Writes.Count; i++)
-            {
-                // Only an object's current entry holds its final copy (earlier ones belong to merged levels).
-                ref WriteLog.Entry entry = ref Writes[i];
-                ref TxHeader header = ref entry.Object.StmHeader;
-                if (header.CopyIndex == i)
-                {
-                    entry.Object.StmPublish(entry.Copy);
-                    header.WriteSite = entry.Property.Index;
-                    Volatile.Write(ref header.Version, version); // release: the values are visible first
-                }
-            }
-
-            foreach ((Collections.TCounter counter, long delta) in Commutes.Entries)
-            {
-                counter.ApplyCommitted(delta);
-            }
-
-            foreach ((Collections.TCounter counter, long _) in Commutes.Entries)
-            {
-                Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, version);
-            }
-
-            GlobalClock.Advance(version);
-        }
-        finally
-        {
-            if (Inevitable)
-            {
-                ReleaseInevitability();
-            }
-            else
-            {
-                GlobalClock.UnlockCommit();
+                GlobalClock.UnlockCommit(now);
+                throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
             }
         }
 
+        long version = now + 2;
+        Publish(version);
+        if (Inevitable)
+        {
+            ReleaseInevitability();
+        }
+
+        GlobalClock.UnlockCommitPublishing(version);
         ReleaseOwnership();
         Commutes.Truncate(0);
         Reads.Clear();
         RetryGate.NotifyCommitted();
+    }
+
+    /// <summary>
+    /// Copies every private copy (and buffered counter add) into its object. Each object is a sequence-lock
+    /// write: mark it Locked, copy the values in, store the new version. A reader that raced with the copy sees
+    /// the version change and reads again; a transaction that had read the object finds it newer and aborts.
+    /// </summary>
+    private void Publish(long version)
+    {
+        for (int i = 0; i < Writes.Count; i++)
+        {
+            ref TxHeader header = ref Writes[i].Object.StmHeader;
+            if (header.CopyIndex == i)
+            {
+                Volatile.Write(ref header.Version, TxHeader.Locked);
+            }
+        }
+
+        foreach ((TCounter counter, long _) in Commutes.Entries)
+        {
+            Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, TxHeader.Locked);
+        }
+
+        Volatile.WriteBarrier(); // every Locked mark is visible before any value changes
+        for (int i = 0; i < Writes.Count; i++)
+        {
+            // Only an object's current entry holds its final copy (earlier ones belong to merged levels).
+            ref WriteLog.Entry entry = ref Writes[i];
+            ref TxHeader header = ref entry.Object.StmHeader;
+            if (header.CopyIndex == i)
+            {
+                entry.Object.StmPublish(entry.Copy);
+                header.WriteSite = entry.Property.Index;
+                Volatile.Write(ref header.Version, version); // release: the values are visible first
+            }
+        }
+
+        foreach ((TCounter counter, long delta) in Commutes.Entries)
+        {
+            counter.ApplyCommitted(delta);
+        }
+
+        foreach ((TCounter counter, long _) in Commutes.Entries)
+        {
+            Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, version);
+        }
     }
 
     /// <summary>Rolls the whole attempt back: private copies are dropped, write locks released.</summary>
@@ -138,8 +130,9 @@ internal sealed partial class Segment
     }
 
     /// <summary>
-    /// Makes the attempt inevitable: it takes the commit lock and keeps it to the end, so no other commit can
-    /// invalidate what it read and it can never be aborted by a conflict.
+    /// Makes the attempt inevitable: under the commit lock it validates what it has read and registers itself,
+    /// after which every other commit waits for it to finish. Nothing it read can change any more, so it never
+    /// needs to validate again and can never be aborted by a conflict.
     /// </summary>
     /// <param name="byRequest">The user asked for it (rather than the runtime escalating a starving transaction).</param>
     internal void BecomeInevitable(bool byRequest)
@@ -150,24 +143,24 @@ internal sealed partial class Segment
             return;
         }
 
-        AcquireCommitLock();
-        long now = GlobalClock.Now;
+        long now = AcquireCommitLock(); // also waits while another transaction is inevitable
         if (now != ReadVersion)
         {
             ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
             if (changed is not null)
             {
-                GlobalClock.UnlockCommit();
+                GlobalClock.UnlockCommit(now);
                 throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
             }
 
             ReadVersion = now;
         }
 
-        GlobalClock.InevitableSegment = this;
+        GlobalClock.SetInevitable(Index + 1);
         Inevitable = true;
         _inevitableByRequest = byRequest;
         Statistics.InevitableTransactions++;
+        GlobalClock.UnlockCommit(now);
     }
 
     /// <summary>Whether the user made this attempt inevitable (so <see cref="Atomic.Retry"/> may not roll it back).</summary>
@@ -180,21 +173,36 @@ internal sealed partial class Segment
             return;
         }
 
-        GlobalClock.InevitableSegment = null;
         Inevitable = false;
-        GlobalClock.UnlockCommit();
+        GlobalClock.SetInevitable(0); // clearing needs no lock: it only lets waiting committers proceed
     }
 
     /// <summary>
-    /// Waits for the commit lock. The holder is either a short publication or an inevitable transaction; while
-    /// waiting we honour abort requests, because the inevitable one may want an object we own.
+    /// Takes the commit lock, waiting while it is held (a short publication) or while another transaction is
+    /// inevitable (then for as long as it runs). While waiting we honour abort requests, because the inevitable
+    /// transaction may want an object we own.
     /// </summary>
-    private void AcquireCommitLock()
+    /// <returns>The current version (even); the lock is released by storing it or a newer one.</returns>
+    private long AcquireCommitLock()
     {
         var spin = default(SpinWait);
-        while (!GlobalClock.TryLockCommit())
+        int me = Index + 1;
+        while (true)
         {
-            if (Volatile.Read(ref _abortRequest) == AttemptSerial)
+            int inevitable = GlobalClock.InevitableSegment;
+            if ((inevitable == 0 || inevitable == me) && GlobalClock.TryLockCommit(out long now))
+            {
+                // Re-check under the lock: an inevitable transaction registers itself while holding it.
+                inevitable = GlobalClock.InevitableSegment;
+                if (inevitable == 0 || inevitable == me)
+                {
+                    return now;
+                }
+
+                GlobalClock.UnlockCommit(now);
+            }
+
+            if (Volatile.Read(ref _abortRequest) == AttemptSerial && !Inevitable)
             {
                 throw Conflict(ConflictKind.WriteWrite, TransactionalProperty.Unknown);
             }

@@ -42,10 +42,10 @@ partial class Account : global::Stm.Internal.ITransactionalObject
 
     object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
-    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __StmPublish(copy);
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
 
     /// <summary>Copies this class's transactional fields from a private copy (derived classes override and call base).</summary>
-    protected virtual void __StmPublish(object copy)
+    protected virtual void __stmPublish(object copy)
     {
         var source = (Account)copy;
         __stm_Balance = source.__stm_Balance;

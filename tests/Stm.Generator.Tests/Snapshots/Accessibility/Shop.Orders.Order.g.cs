@@ -45,31 +45,31 @@ namespace Shop.Orders
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-        /// <summary>The value of <see cref="Customer"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Customer"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string __stm_Customer = default!;
 
-        /// <summary>The value of <see cref="Discount"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Discount"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private decimal __stm_Discount;
 
-        /// <summary>The value of <see cref="Note"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Note"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string __stm_Note = default!;
 
-        /// <summary>The value of <see cref="Priority"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Priority"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_Priority;
 
-        /// <summary>The value of <see cref="Quantity"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Quantity"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_Quantity;
 
-        /// <summary>The value of <see cref="Shipped"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Shipped"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private bool __stm_Shipped;
 
-        /// <summary>The value of <see cref="Version"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Version"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private long __stm_Version;
 
@@ -79,17 +79,148 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __stmPublish(object copy)
+        {
+            global::Shop.Orders.Order source = (global::Shop.Orders.Order)copy;
+            __stm_Customer = source.__stm_Customer;
+            __stm_Discount = source.__stm_Discount;
+            __stm_Note = source.__stm_Note;
+            __stm_Priority = source.__stm_Priority;
+            __stm_Quantity = source.__stm_Quantity;
+            __stm_Shipped = source.__stm_Shipped;
+            __stm_Version = source.__stm_Version;
+        }
+
+        /// <summary>Reads <see cref="Customer"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string __stmGet_Customer()
+        {
+            while (true)
+            {
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Customer, out long version);
+                string value = source.__stm_Customer;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Discount"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private decimal __stmGet_Discount()
+        {
+            while (true)
+            {
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Discount, out long version);
+                decimal value = source.__stm_Discount;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Note"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string __stmGet_Note()
+        {
+            while (true)
+            {
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Note, out long version);
+                string value = source.__stm_Note;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Priority"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_Priority()
+        {
+            while (true)
+            {
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Priority, out long version);
+                int value = source.__stm_Priority;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Quantity"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_Quantity()
+        {
+            while (true)
+            {
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Quantity, out long version);
+                int value = source.__stm_Quantity;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Shipped"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private bool __stmGet_Shipped()
+        {
+            while (true)
+            {
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Shipped, out long version);
+                bool value = source.__stm_Shipped;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Version"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private long __stmGet_Version()
+        {
+            while (true)
+            {
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Version, out long version);
+                long value = source.__stm_Version;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         internal partial string Customer
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Customer).__stm_Customer;
+            get => __stmGet_Customer();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Customer).__stm_Customer, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Customer(), value))
                     {
                         return;
                     }
@@ -107,13 +238,13 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected partial decimal Discount
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Discount).__stm_Discount;
+            get => __stmGet_Discount();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Discount).__stm_Discount, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Discount(), value))
                     {
                         return;
                     }
@@ -131,13 +262,13 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Note
         {
-            internal get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Note).__stm_Note;
+            internal get => __stmGet_Note();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Note).__stm_Note, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Note(), value))
                     {
                         return;
                     }
@@ -155,13 +286,13 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private protected partial int Priority
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Priority).__stm_Priority;
+            get => __stmGet_Priority();
             init
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Priority).__stm_Priority, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Priority(), value))
                     {
                         return;
                     }
@@ -179,13 +310,13 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Quantity
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Quantity).__stm_Quantity;
+            get => __stmGet_Quantity();
             private set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Quantity).__stm_Quantity, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Quantity(), value))
                     {
                         return;
                     }
@@ -203,13 +334,13 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial bool Shipped
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Shipped).__stm_Shipped;
+            get => __stmGet_Shipped();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Shipped).__stm_Shipped, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Shipped(), value))
                     {
                         return;
                     }
@@ -227,13 +358,13 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected internal partial long Version
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Version).__stm_Version;
+            get => __stmGet_Version();
             protected set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Version).__stm_Version, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Version(), value))
                     {
                         return;
                     }

@@ -10,21 +10,48 @@ namespace Zoo
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Turbo =
             global::Stm.Internal.TransactionalProperty.Register(typeof(global::Zoo.RaceCar), "Turbo");
 
-        /// <summary>The value of <see cref="Turbo"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Turbo"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private bool __stm_Turbo;
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected override void __stmPublish(object copy)
+        {
+            base.__stmPublish(copy);
+            global::Zoo.RaceCar source = (global::Zoo.RaceCar)copy;
+            __stm_Turbo = source.__stm_Turbo;
+        }
+
+        /// <summary>Reads <see cref="Turbo"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private bool __stmGet_Turbo()
+        {
+            while (true)
+            {
+                global::Zoo.RaceCar source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Turbo, out long version);
+                bool value = source.__stm_Turbo;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial bool Turbo
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Turbo).__stm_Turbo;
+            get => __stmGet_Turbo();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Turbo).__stm_Turbo, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(), value))
                     {
                         return;
                     }

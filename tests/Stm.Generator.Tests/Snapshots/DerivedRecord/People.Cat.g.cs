@@ -10,21 +10,48 @@ namespace People
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Lives =
             global::Stm.Internal.TransactionalProperty.Register(typeof(global::People.Cat), "Lives");
 
-        /// <summary>The value of <see cref="Lives"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Lives"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_Lives;
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected override void __stmPublish(object copy)
+        {
+            base.__stmPublish(copy);
+            global::People.Cat source = (global::People.Cat)copy;
+            __stm_Lives = source.__stm_Lives;
+        }
+
+        /// <summary>Reads <see cref="Lives"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_Lives()
+        {
+            while (true)
+            {
+                global::People.Cat source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Lives, out long version);
+                int value = source.__stm_Lives;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial int Lives
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Lives).__stm_Lives;
+            get => __stmGet_Lives();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Lives).__stm_Lives, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Lives(), value))
                     {
                         return;
                     }

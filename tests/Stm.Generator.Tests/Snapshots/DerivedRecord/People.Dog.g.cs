@@ -10,21 +10,48 @@ namespace People
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Good =
             global::Stm.Internal.TransactionalProperty.Register(typeof(global::People.Dog), "Good");
 
-        /// <summary>The value of <see cref="Good"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Good"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private bool __stm_Good;
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected override void __stmPublish(object copy)
+        {
+            base.__stmPublish(copy);
+            global::People.Dog source = (global::People.Dog)copy;
+            __stm_Good = source.__stm_Good;
+        }
+
+        /// <summary>Reads <see cref="Good"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private bool __stmGet_Good()
+        {
+            while (true)
+            {
+                global::People.Dog source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Good, out long version);
+                bool value = source.__stm_Good;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial bool Good
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Good).__stm_Good;
+            get => __stmGet_Good();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Good).__stm_Good, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Good(), value))
                     {
                         return;
                     }

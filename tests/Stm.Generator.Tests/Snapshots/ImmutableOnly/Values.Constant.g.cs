@@ -15,5 +15,16 @@ namespace Values
 
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __stmPublish(object copy)
+        {
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 namespace @namespace.@class
 {
-    partial class Holder<var> : global::Stm.Internal.ITransactionalObject
+    partial class Holder<@var> : global::Stm.Internal.ITransactionalObject
     {
         /// <summary>The identity of <see cref="Item"/> for conflict reports.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
@@ -15,7 +15,7 @@ namespace @namespace.@class
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-        /// <summary>The value of <see cref="Item"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Item"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private var? __stm_Item;
 
@@ -25,17 +25,46 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __stmPublish(object copy)
+        {
+            global::@namespace.@class.Holder<var> source = (global::@namespace.@class.Holder<var>)copy;
+            __stm_Item = source.__stm_Item;
+        }
+
+        /// <summary>Reads <see cref="Item"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private var? __stmGet_Item()
+        {
+            while (true)
+            {
+                global::@namespace.@class.Holder<var> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Item, out long version);
+                var? value = source.__stm_Item;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial var? Item
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Item).__stm_Item;
+            get => __stmGet_Item();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Item).__stm_Item, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Item(), value))
                     {
                         return;
                     }

@@ -10,6 +10,11 @@ namespace @namespace.@class
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_class =
             global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.@event), "class");
 
+        /// <summary>The identity of <see cref="@field"/> for conflict reports.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_field =
+            global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.@event), "field");
+
         /// <summary>The identity of <see cref="@string"/> for conflict reports.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_string =
@@ -25,11 +30,6 @@ namespace @namespace.@class
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Größe =
             global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.@event), "Größe");
 
-        /// <summary>The identity of <see cref="field"/> for conflict reports.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_field =
-            global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.@event), "field");
-
         /// <summary>The identity of <see cref="value"/> for conflict reports.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_value =
@@ -40,27 +40,27 @@ namespace @namespace.@class
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-        /// <summary>The value of <see cref="@class"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="@class"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_class;
 
-        /// <summary>The value of <see cref="@string"/> in this state copy; read and written only through the barriers.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string? __stm_string;
-
-        /// <summary>The value of <see cref="Alpha"/> in this state copy; read and written only through the barriers.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stm_Alpha;
-
-        /// <summary>The value of <see cref="Größe"/> in this state copy; read and written only through the barriers.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stm_Größe;
-
-        /// <summary>The value of <see cref="field"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="@field"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_field;
 
-        /// <summary>The value of <see cref="value"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="@string"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string? __stm_string;
+
+        /// <summary>The value of <see cref="Alpha"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stm_Alpha;
+
+        /// <summary>The value of <see cref="Größe"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private double __stm_Größe;
+
+        /// <summary>The value of <see cref="value"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_value;
 
@@ -70,17 +70,131 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __stmPublish(object copy)
+        {
+            global::@namespace.@class.@event source = (global::@namespace.@class.@event)copy;
+            __stm_class = source.__stm_class;
+            __stm_field = source.__stm_field;
+            __stm_string = source.__stm_string;
+            __stm_Alpha = source.__stm_Alpha;
+            __stm_Größe = source.__stm_Größe;
+            __stm_value = source.__stm_value;
+        }
+
+        /// <summary>Reads <see cref="@class"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_class()
+        {
+            while (true)
+            {
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_class, out long version);
+                int value = source.__stm_class;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="@field"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_field()
+        {
+            while (true)
+            {
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field, out long version);
+                int value = source.__stm_field;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="@string"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string? __stmGet_string()
+        {
+            while (true)
+            {
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_string, out long version);
+                string? value = source.__stm_string;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Alpha"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_Alpha()
+        {
+            while (true)
+            {
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Alpha, out long version);
+                int value = source.__stm_Alpha;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Größe"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private double __stmGet_Größe()
+        {
+            while (true)
+            {
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Größe, out long version);
+                double value = source.__stm_Größe;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="value"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_value()
+        {
+            while (true)
+            {
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_value, out long version);
+                int value = source.__stm_value;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @class
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_class).__stm_class;
+            get => __stmGet_class();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_class).__stm_class, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_class(), value))
                     {
                         return;
                     }
@@ -96,15 +210,39 @@ namespace @namespace.@class
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        public partial string? @string
+        public partial int @field
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_string).__stm_string;
+            get => __stmGet_field();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_string).__stm_string, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_field(), value))
+                    {
+                        return;
+                    }
+
+                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_field).__stm_field = value;
+                }
+                else
+                {
+                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_field, static (state, v) => state.__stm_field = v);
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        public partial string? @string
+        {
+            get => __stmGet_string();
+            set
+            {
+                if (global::Stm.Internal.Barrier.InTransaction)
+                {
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_string(), value))
                     {
                         return;
                     }
@@ -122,13 +260,13 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Alpha
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Alpha).__stm_Alpha;
+            get => __stmGet_Alpha();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Alpha).__stm_Alpha, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Alpha(), value))
                     {
                         return;
                     }
@@ -146,13 +284,13 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Größe
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Größe).__stm_Größe;
+            get => __stmGet_Größe();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Größe).__stm_Größe, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Größe(), value))
                     {
                         return;
                     }
@@ -168,39 +306,15 @@ namespace @namespace.@class
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        public partial int field
-        {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field).__stm_field;
-            set
-            {
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field).__stm_field, value))
-                    {
-                        return;
-                    }
-
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_field).__stm_field = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_field, static (state, v) => state.__stm_field = v);
-                }
-            }
-        }
-
-        /// <inheritdoc/>
-        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int value
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_value).__stm_value;
+            get => __stmGet_value();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_value).__stm_value, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_value(), value))
                     {
                         return;
                     }

@@ -19,7 +19,7 @@ namespace World
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-                /// <summary>The value of <see cref="Count"/> in this state copy; read and written only through the barriers.</summary>
+                /// <summary>The value of <see cref="Count"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 private int __stm_Count;
 
@@ -29,17 +29,46 @@ namespace World
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+                [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+                void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+                /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+                /// <param name="copy">The private copy being published.</param>
+                [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                protected virtual void __stmPublish(object copy)
+                {
+                    global::World.Outer<TOuter>.IHolder.Held source = (global::World.Outer<TOuter>.IHolder.Held)copy;
+                    __stm_Count = source.__stm_Count;
+                }
+
+                /// <summary>Reads <see cref="Count"/> through the read barrier; never a torn value.</summary>
+                /// <returns>The value this caller must see.</returns>
+                [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+                private int __stmGet_Count()
+                {
+                    while (true)
+                    {
+                        global::World.Outer<TOuter>.IHolder.Held source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count, out long version);
+                        int value = source.__stm_Count;
+                        if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                        {
+                            return value;
+                        }
+                    }
+                }
+
                 /// <inheritdoc/>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 public partial int Count
                 {
-                    get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count).__stm_Count;
+                    get => __stmGet_Count();
                     set
                     {
                         if (global::Stm.Internal.Barrier.InTransaction)
                         {
-                            // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                            if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count).__stm_Count, value))
+                            // Writing the value the property already holds is a read, not a write: it does not conflict.
+                            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
                             {
                                 return;
                             }

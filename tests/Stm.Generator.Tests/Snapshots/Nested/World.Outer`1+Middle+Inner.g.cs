@@ -19,7 +19,7 @@ namespace World
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-                /// <summary>The value of <see cref="Value"/> in this state copy; read and written only through the barriers.</summary>
+                /// <summary>The value of <see cref="Value"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 private TOuter? __stm_Value;
 
@@ -29,17 +29,46 @@ namespace World
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+                [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+                void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+                /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+                /// <param name="copy">The private copy being published.</param>
+                [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                protected virtual void __stmPublish(object copy)
+                {
+                    global::World.Outer<TOuter>.Middle.Inner source = (global::World.Outer<TOuter>.Middle.Inner)copy;
+                    __stm_Value = source.__stm_Value;
+                }
+
+                /// <summary>Reads <see cref="Value"/> through the read barrier; never a torn value.</summary>
+                /// <returns>The value this caller must see.</returns>
+                [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+                private TOuter? __stmGet_Value()
+                {
+                    while (true)
+                    {
+                        global::World.Outer<TOuter>.Middle.Inner source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
+                        TOuter? value = source.__stm_Value;
+                        if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                        {
+                            return value;
+                        }
+                    }
+                }
+
                 /// <inheritdoc/>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 public partial TOuter? Value
                 {
-                    get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value).__stm_Value;
+                    get => __stmGet_Value();
                     set
                     {
                         if (global::Stm.Internal.Barrier.InTransaction)
                         {
-                            // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                            if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value).__stm_Value, value))
+                            // Writing the value the property already holds is a read, not a write: it does not conflict.
+                            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
                             {
                                 return;
                             }

@@ -17,7 +17,7 @@ namespace World
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-            /// <summary>The value of <see cref="Hits"/> in this state copy; read and written only through the barriers.</summary>
+            /// <summary>The value of <see cref="Hits"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
             private long __stm_Hits;
 
@@ -27,17 +27,46 @@ namespace World
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
             object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+            [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+            void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+            /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+            /// <param name="copy">The private copy being published.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            protected virtual void __stmPublish(object copy)
+            {
+                global::World.Registry.Entry source = (global::World.Registry.Entry)copy;
+                __stm_Hits = source.__stm_Hits;
+            }
+
+            /// <summary>Reads <see cref="Hits"/> through the read barrier; never a torn value.</summary>
+            /// <returns>The value this caller must see.</returns>
+            [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+            private long __stmGet_Hits()
+            {
+                while (true)
+                {
+                    global::World.Registry.Entry source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Hits, out long version);
+                    long value = source.__stm_Hits;
+                    if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                    {
+                        return value;
+                    }
+                }
+            }
+
             /// <inheritdoc/>
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
             public partial long Hits
             {
-                get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Hits).__stm_Hits;
+                get => __stmGet_Hits();
                 set
                 {
                     if (global::Stm.Internal.Barrier.InTransaction)
                     {
-                        // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                        if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Hits).__stm_Hits, value))
+                        // Writing the value the property already holds is a read, not a write: it does not conflict.
+                        if (global::Stm.Internal.Barrier.SameValue(__stmGet_Hits(), value))
                         {
                             return;
                         }

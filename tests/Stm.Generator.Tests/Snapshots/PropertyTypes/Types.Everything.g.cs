@@ -120,91 +120,91 @@ namespace Types
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-        /// <summary>The value of <see cref="Anything"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Anything"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private object? __stm_Anything;
 
-        /// <summary>The value of <see cref="Byte"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Byte"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private byte __stm_Byte;
 
-        /// <summary>The value of <see cref="Callback"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Callback"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Func<int, string>? __stm_Callback;
 
-        /// <summary>The value of <see cref="Color"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Color"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::Types.Color __stm_Color;
 
-        /// <summary>The value of <see cref="Decimal"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Decimal"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private decimal __stm_Decimal;
 
-        /// <summary>The value of <see cref="Double"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Double"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private double __stm_Double;
 
-        /// <summary>The value of <see cref="Dynamic"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Dynamic"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private dynamic __stm_Dynamic = default!;
 
-        /// <summary>The value of <see cref="Grid"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Grid"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int[,] __stm_Grid = default!;
 
-        /// <summary>The value of <see cref="Id"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Id"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Guid __stm_Id;
 
-        /// <summary>The value of <see cref="Immutable"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Immutable"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Immutable.ImmutableArray<int> __stm_Immutable;
 
-        /// <summary>The value of <see cref="List"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="List"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Generic.List<string?> __stm_List = default!;
 
-        /// <summary>The value of <see cref="Map"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Map"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> __stm_Map = default!;
 
-        /// <summary>The value of <see cref="Money"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Money"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::Types.Money __stm_Money;
 
-        /// <summary>The value of <see cref="Names"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Names"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string?[]? __stm_Names;
 
-        /// <summary>The value of <see cref="Native"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Native"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private nint __stm_Native;
 
-        /// <summary>The value of <see cref="NullableInt"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="NullableInt"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int? __stm_NullableInt;
 
-        /// <summary>The value of <see cref="Numbers"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Numbers"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int[] __stm_Numbers = default!;
 
-        /// <summary>The value of <see cref="Other"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Other"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::Types.Everything? __stm_Other;
 
-        /// <summary>The value of <see cref="Pair"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Pair"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> __stm_Pair;
 
-        /// <summary>The value of <see cref="Text"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Text"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string __stm_Text = default!;
 
-        /// <summary>The value of <see cref="Tuple"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Tuple"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private (int Count, string? Label) __stm_Tuple;
 
-        /// <summary>The value of <see cref="When"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="When"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.DateTime __stm_When;
 
@@ -214,17 +214,403 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __stmPublish(object copy)
+        {
+            global::Types.Everything source = (global::Types.Everything)copy;
+            __stm_Anything = source.__stm_Anything;
+            __stm_Byte = source.__stm_Byte;
+            __stm_Callback = source.__stm_Callback;
+            __stm_Color = source.__stm_Color;
+            __stm_Decimal = source.__stm_Decimal;
+            __stm_Double = source.__stm_Double;
+            __stm_Dynamic = source.__stm_Dynamic;
+            __stm_Grid = source.__stm_Grid;
+            __stm_Id = source.__stm_Id;
+            __stm_Immutable = source.__stm_Immutable;
+            __stm_List = source.__stm_List;
+            __stm_Map = source.__stm_Map;
+            __stm_Money = source.__stm_Money;
+            __stm_Names = source.__stm_Names;
+            __stm_Native = source.__stm_Native;
+            __stm_NullableInt = source.__stm_NullableInt;
+            __stm_Numbers = source.__stm_Numbers;
+            __stm_Other = source.__stm_Other;
+            __stm_Pair = source.__stm_Pair;
+            __stm_Text = source.__stm_Text;
+            __stm_Tuple = source.__stm_Tuple;
+            __stm_When = source.__stm_When;
+        }
+
+        /// <summary>Reads <see cref="Anything"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private object? __stmGet_Anything()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Anything, out long version);
+                object? value = source.__stm_Anything;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Byte"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private byte __stmGet_Byte()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Byte, out long version);
+                byte value = source.__stm_Byte;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Callback"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::System.Func<int, string>? __stmGet_Callback()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Callback, out long version);
+                global::System.Func<int, string>? value = source.__stm_Callback;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Color"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::Types.Color __stmGet_Color()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Color, out long version);
+                global::Types.Color value = source.__stm_Color;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Decimal"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private decimal __stmGet_Decimal()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Decimal, out long version);
+                decimal value = source.__stm_Decimal;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Double"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private double __stmGet_Double()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Double, out long version);
+                double value = source.__stm_Double;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Dynamic"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private object __stmGet_Dynamic()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Dynamic, out long version);
+                object value = source.__stm_Dynamic;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Grid"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int[,] __stmGet_Grid()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Grid, out long version);
+                int[,] value = source.__stm_Grid;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Id"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::System.Guid __stmGet_Id()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id, out long version);
+                global::System.Guid value = source.__stm_Id;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Immutable"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::System.Collections.Immutable.ImmutableArray<int> __stmGet_Immutable()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Immutable, out long version);
+                global::System.Collections.Immutable.ImmutableArray<int> value = source.__stm_Immutable;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="List"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::System.Collections.Generic.List<string?> __stmGet_List()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_List, out long version);
+                global::System.Collections.Generic.List<string?> value = source.__stm_List;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Map"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> __stmGet_Map()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Map, out long version);
+                global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value = source.__stm_Map;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Money"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::Types.Money __stmGet_Money()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Money, out long version);
+                global::Types.Money value = source.__stm_Money;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Names"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string?[]? __stmGet_Names()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Names, out long version);
+                string?[]? value = source.__stm_Names;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Native"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private nint __stmGet_Native()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Native, out long version);
+                nint value = source.__stm_Native;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="NullableInt"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int? __stmGet_NullableInt()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_NullableInt, out long version);
+                int? value = source.__stm_NullableInt;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Numbers"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int[] __stmGet_Numbers()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Numbers, out long version);
+                int[] value = source.__stm_Numbers;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Other"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::Types.Everything? __stmGet_Other()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Other, out long version);
+                global::Types.Everything? value = source.__stm_Other;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Pair"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> __stmGet_Pair()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Pair, out long version);
+                global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> value = source.__stm_Pair;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Text"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string __stmGet_Text()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Text, out long version);
+                string value = source.__stm_Text;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Tuple"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private (int Count, string? Label) __stmGet_Tuple()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Tuple, out long version);
+                (int Count, string? Label) value = source.__stm_Tuple;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="When"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::System.DateTime __stmGet_When()
+        {
+            while (true)
+            {
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_When, out long version);
+                global::System.DateTime value = source.__stm_When;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial object? Anything
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Anything).__stm_Anything;
+            get => __stmGet_Anything();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Anything).__stm_Anything, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Anything(), value))
                     {
                         return;
                     }
@@ -242,13 +628,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial byte Byte
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Byte).__stm_Byte;
+            get => __stmGet_Byte();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Byte).__stm_Byte, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Byte(), value))
                     {
                         return;
                     }
@@ -266,13 +652,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Func<int, string>? Callback
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Callback).__stm_Callback;
+            get => __stmGet_Callback();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Callback).__stm_Callback, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Callback(), value))
                     {
                         return;
                     }
@@ -290,13 +676,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Color Color
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Color).__stm_Color;
+            get => __stmGet_Color();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Color).__stm_Color, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Color(), value))
                     {
                         return;
                     }
@@ -314,13 +700,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial decimal Decimal
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Decimal).__stm_Decimal;
+            get => __stmGet_Decimal();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Decimal).__stm_Decimal, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Decimal(), value))
                     {
                         return;
                     }
@@ -338,13 +724,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Double
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Double).__stm_Double;
+            get => __stmGet_Double();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Double).__stm_Double, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Double(), value))
                     {
                         return;
                     }
@@ -362,13 +748,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial dynamic Dynamic
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Dynamic).__stm_Dynamic;
+            get => __stmGet_Dynamic();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Dynamic).__stm_Dynamic, (object)value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Dynamic(), (object)value))
                     {
                         return;
                     }
@@ -386,13 +772,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[,] Grid
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Grid).__stm_Grid;
+            get => __stmGet_Grid();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Grid).__stm_Grid, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Grid(), value))
                     {
                         return;
                     }
@@ -410,13 +796,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Guid Id
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id).__stm_Id;
+            get => __stmGet_Id();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id).__stm_Id, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(), value))
                     {
                         return;
                     }
@@ -434,13 +820,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Immutable.ImmutableArray<int> Immutable
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Immutable).__stm_Immutable;
+            get => __stmGet_Immutable();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Immutable).__stm_Immutable, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Immutable(), value))
                     {
                         return;
                     }
@@ -458,13 +844,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.List<string?> List
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_List).__stm_List;
+            get => __stmGet_List();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_List).__stm_List, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(), value))
                     {
                         return;
                     }
@@ -482,13 +868,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> Map
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Map).__stm_Map;
+            get => __stmGet_Map();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Map).__stm_Map, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
                     {
                         return;
                     }
@@ -506,13 +892,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Money Money
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Money).__stm_Money;
+            get => __stmGet_Money();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Money).__stm_Money, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Money(), value))
                     {
                         return;
                     }
@@ -530,13 +916,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string?[]? Names
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Names).__stm_Names;
+            get => __stmGet_Names();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Names).__stm_Names, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Names(), value))
                     {
                         return;
                     }
@@ -554,13 +940,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial nint Native
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Native).__stm_Native;
+            get => __stmGet_Native();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Native).__stm_Native, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Native(), value))
                     {
                         return;
                     }
@@ -578,13 +964,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int? NullableInt
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_NullableInt).__stm_NullableInt;
+            get => __stmGet_NullableInt();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_NullableInt).__stm_NullableInt, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_NullableInt(), value))
                     {
                         return;
                     }
@@ -602,13 +988,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[] Numbers
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Numbers).__stm_Numbers;
+            get => __stmGet_Numbers();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Numbers).__stm_Numbers, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Numbers(), value))
                     {
                         return;
                     }
@@ -626,13 +1012,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Everything? Other
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Other).__stm_Other;
+            get => __stmGet_Other();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Other).__stm_Other, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Other(), value))
                     {
                         return;
                     }
@@ -650,13 +1036,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> Pair
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Pair).__stm_Pair;
+            get => __stmGet_Pair();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Pair).__stm_Pair, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Pair(), value))
                     {
                         return;
                     }
@@ -674,13 +1060,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Text
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Text).__stm_Text;
+            get => __stmGet_Text();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Text).__stm_Text, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Text(), value))
                     {
                         return;
                     }
@@ -698,13 +1084,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial (int Count, string? Label) Tuple
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Tuple).__stm_Tuple;
+            get => __stmGet_Tuple();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Tuple).__stm_Tuple, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tuple(), value))
                     {
                         return;
                     }
@@ -722,13 +1108,13 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.DateTime When
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_When).__stm_When;
+            get => __stmGet_When();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_When).__stm_When, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_When(), value))
                     {
                         return;
                     }

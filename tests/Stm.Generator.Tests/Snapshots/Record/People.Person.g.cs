@@ -20,11 +20,11 @@ namespace People
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-        /// <summary>The value of <see cref="Age"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Age"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_Age;
 
-        /// <summary>The value of <see cref="Email"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Email"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string? __stm_Email;
 
@@ -34,17 +34,63 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __stmPublish(object copy)
+        {
+            global::People.Person source = (global::People.Person)copy;
+            __stm_Age = source.__stm_Age;
+            __stm_Email = source.__stm_Email;
+        }
+
+        /// <summary>Reads <see cref="Age"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_Age()
+        {
+            while (true)
+            {
+                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Age, out long version);
+                int value = source.__stm_Age;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Email"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string? __stmGet_Email()
+        {
+            while (true)
+            {
+                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Email, out long version);
+                string? value = source.__stm_Email;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Age
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Age).__stm_Age;
+            get => __stmGet_Age();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Age).__stm_Age, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Age(), value))
                     {
                         return;
                     }
@@ -62,13 +108,13 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Email
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Email).__stm_Email;
+            get => __stmGet_Email();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Email).__stm_Email, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Email(), value))
                     {
                         return;
                     }

@@ -20,11 +20,11 @@ namespace People
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-        /// <summary>The value of <see cref="Manager"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Manager"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::People.Employee? __stm_Manager;
 
-        /// <summary>The value of <see cref="Salary"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Salary"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private decimal __stm_Salary;
 
@@ -34,17 +34,63 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __stmPublish(object copy)
+        {
+            global::People.Employee source = (global::People.Employee)copy;
+            __stm_Manager = source.__stm_Manager;
+            __stm_Salary = source.__stm_Salary;
+        }
+
+        /// <summary>Reads <see cref="Manager"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private global::People.Employee? __stmGet_Manager()
+        {
+            while (true)
+            {
+                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Manager, out long version);
+                global::People.Employee? value = source.__stm_Manager;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Salary"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private decimal __stmGet_Salary()
+        {
+            while (true)
+            {
+                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Salary, out long version);
+                decimal value = source.__stm_Salary;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::People.Employee? Manager
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Manager).__stm_Manager;
+            get => __stmGet_Manager();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Manager).__stm_Manager, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Manager(), value))
                     {
                         return;
                     }
@@ -62,13 +108,13 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial decimal Salary
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Salary).__stm_Salary;
+            get => __stmGet_Salary();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Salary).__stm_Salary, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Salary(), value))
                     {
                         return;
                     }
@@ -89,6 +135,7 @@ namespace People
         /// <param name="original">The record being copied.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        #pragma warning disable CS8618 // required transactional properties are set through their backing fields
         protected Employee(global::People.Employee original)
         {
             this.Name = original.Name;
@@ -96,6 +143,7 @@ namespace People
             this.__stm_Salary = original.Salary;
             this.__stm_Manager = original.Manager;
         }
+        #pragma warning restore CS8618
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]

@@ -25,15 +25,15 @@ namespace Config
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         protected global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-        /// <summary>The value of <see cref="Host"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Host"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string? __stm_Host;
 
-        /// <summary>The value of <see cref="Name"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Name"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string __stm_Name = default!;
 
-        /// <summary>The value of <see cref="Port"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Port"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_Port;
 
@@ -43,17 +43,80 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected virtual void __stmPublish(object copy)
+        {
+            global::Config.Settings source = (global::Config.Settings)copy;
+            __stm_Host = source.__stm_Host;
+            __stm_Name = source.__stm_Name;
+            __stm_Port = source.__stm_Port;
+        }
+
+        /// <summary>Reads <see cref="Host"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string? __stmGet_Host()
+        {
+            while (true)
+            {
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Host, out long version);
+                string? value = source.__stm_Host;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Name"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string __stmGet_Name()
+        {
+            while (true)
+            {
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name, out long version);
+                string value = source.__stm_Name;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Port"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_Port()
+        {
+            while (true)
+            {
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Port, out long version);
+                int value = source.__stm_Port;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Host
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Host).__stm_Host;
+            get => __stmGet_Host();
             init
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Host).__stm_Host, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Host(), value))
                     {
                         return;
                     }
@@ -71,13 +134,13 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial string Name
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name).__stm_Name;
+            get => __stmGet_Name();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name).__stm_Name, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
                     {
                         return;
                     }
@@ -95,13 +158,13 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial int Port
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Port).__stm_Port;
+            get => __stmGet_Port();
             init
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Port).__stm_Port, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Port(), value))
                     {
                         return;
                     }

@@ -20,11 +20,11 @@ namespace Shapes
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         private global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
 
-        /// <summary>The value of <see cref="X"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="X"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private double __stm_X;
 
-        /// <summary>The value of <see cref="Y"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Y"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private float __stm_Y;
 
@@ -34,17 +34,63 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
 
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        private void __stmPublish(object copy)
+        {
+            global::Shapes.Point source = (global::Shapes.Point)copy;
+            __stm_X = source.__stm_X;
+            __stm_Y = source.__stm_Y;
+        }
+
+        /// <summary>Reads <see cref="X"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private double __stmGet_X()
+        {
+            while (true)
+            {
+                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X, out long version);
+                double value = source.__stm_X;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Y"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private float __stmGet_Y()
+        {
+            while (true)
+            {
+                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y, out long version);
+                float value = source.__stm_Y;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double X
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X).__stm_X;
+            get => __stmGet_X();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X).__stm_X, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_X(), value))
                     {
                         return;
                     }
@@ -62,13 +108,13 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial float Y
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y).__stm_Y;
+            get => __stmGet_Y();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y).__stm_Y, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Y(), value))
                     {
                         return;
                     }

@@ -15,25 +15,69 @@ namespace Inherit
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Sound =
             global::Stm.Internal.TransactionalProperty.Register(typeof(global::Inherit.Bird), "Sound");
 
-        /// <summary>The value of <see cref="Legs"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Legs"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stm_Legs;
 
-        /// <summary>The value of <see cref="Sound"/> in this state copy; read and written only through the barriers.</summary>
+        /// <summary>The value of <see cref="Sound"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string? __stm_Sound;
+
+        /// <summary>Copies the transactional fields of a committing transaction's private copy into this object (called by the Stm runtime).</summary>
+        /// <param name="copy">The private copy being published.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        protected override void __stmPublish(object copy)
+        {
+            base.__stmPublish(copy);
+            global::Inherit.Bird source = (global::Inherit.Bird)copy;
+            __stm_Legs = source.__stm_Legs;
+            __stm_Sound = source.__stm_Sound;
+        }
+
+        /// <summary>Reads <see cref="Legs"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private int __stmGet_Legs()
+        {
+            while (true)
+            {
+                global::Inherit.Bird source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Legs, out long version);
+                int value = source.__stm_Legs;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
+
+        /// <summary>Reads <see cref="Sound"/> through the read barrier; never a torn value.</summary>
+        /// <returns>The value this caller must see.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private string? __stmGet_Sound()
+        {
+            while (true)
+            {
+                global::Inherit.Bird source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Sound, out long version);
+                string? value = source.__stm_Sound;
+                if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+                {
+                    return value;
+                }
+            }
+        }
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public override partial int Legs
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Legs).__stm_Legs;
+            get => __stmGet_Legs();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Legs).__stm_Legs, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Legs(), value))
                     {
                         return;
                     }
@@ -51,13 +95,13 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public new partial string? Sound
         {
-            get => global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Sound).__stm_Sound;
+            get => __stmGet_Sound();
             set
             {
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // A silent write (the value it already holds) is recorded as a read: it conflicts with no reader.
-                    if (global::Stm.Internal.Barrier.SameValue(global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Sound).__stm_Sound, value))
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Sound(), value))
                     {
                         return;
                     }
