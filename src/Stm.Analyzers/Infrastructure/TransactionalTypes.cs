@@ -36,7 +36,13 @@ internal static class TransactionalTypes
     }
 
     /// <summary>Whether the members of <paramref name="type"/> are state the rules should describe: a class that can have instances.</summary>
-    public static bool HasInstanceState(INamedTypeSymbol type) => type.TypeKind == TypeKind.Class && !type.IsStatic;
+    /// <remarks>
+    /// Not for a class whose declaration is broken in a way STM0001 reports first (a reserved <c>__stm</c> name, an
+    /// unresolved base): until that is fixed, per-member advice would be noise.
+    /// </remarks>
+    public static bool HasInstanceState(INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Class && !type.IsStatic
+        && Stm.Shared.TransactionalChecks.CheckType(type) is not (Stm.Shared.TransactionalTypeStatus.ReservedMemberName or Stm.Shared.TransactionalTypeStatus.InvalidBaseType);
 
     /// <summary>Where to point at a member: its name in the first source declaration.</summary>
     public static Location? GetLocation(ISymbol member)

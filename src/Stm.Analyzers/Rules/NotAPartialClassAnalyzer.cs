@@ -67,6 +67,8 @@ public sealed class NotAPartialClassAnalyzer : DiagnosticAnalyzer
         TransactionalTypeStatus.NotPartial => "the class is not partial, so the generator cannot add the property implementations. Add the 'partial' modifier",
         TransactionalTypeStatus.ContainingTypeNotPartial => "a containing type is not partial, so the generator cannot add to the nested class. Add the 'partial' modifier to the containing types",
         TransactionalTypeStatus.FileLocal => "a file-local class cannot be extended by a generated file",
+        TransactionalTypeStatus.ReservedMemberName => "it declares (or inherits) a member whose name starts with '__stm', a prefix reserved for generated members; rename the member",
+        TransactionalTypeStatus.InvalidBaseType => "its base class does not resolve; fix the compiler error first",
         _ => "[Transactional] applies to partial classes only",
     };
 
@@ -82,6 +84,7 @@ public sealed class NotAPartialClassAnalyzer : DiagnosticAnalyzer
         UnsupportedPropertyReason.AbstractOrExtern => "an abstract or extern property has nothing to implement",
         UnsupportedPropertyReason.AccessorShape => "only { get; set; } and { get; init; } partial properties are supported",
         UnsupportedPropertyReason.ExplicitInterfaceImplementation => "an explicit interface implementation is not supported",
+        UnsupportedPropertyReason.InvalidDeclaration => "the declaration has errors or contradictory modifiers; fix the compiler error first",
         _ => "the generator does not support this property",
     };
 }

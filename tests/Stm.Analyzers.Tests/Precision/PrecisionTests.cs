@@ -92,15 +92,16 @@ public sealed class PrecisionTests(ITestOutputHelper output)
         ("input.cs", "STM0003", "'Pair.Map'", "Generic snapshot: a Dictionary<TKey,TValue>"),
         ("input.cs", "STM0003", "'Person._tags'", "Record snapshot: a readonly List<string> the generator deliberately leaves alone; its contents are not isolated"),
         ("input.cs", "STM0002", "'Person.Visits'", "Record snapshot: a mutable field the generator deliberately leaves alone; it is untracked"),
-        ("Account.cs", "STM0001", "'Account.Balance'", "Runtime tests hand-write the generator's output (without [GeneratedCode]): the property has an implementation"),
-        ("Account.cs", "STM0001", "'Account.Next'", "same hand-written implementation"),
-        ("Account.cs", "STM0002", "'Account.__stm'", "the hand-written header field is, to the rules, an untracked field"),
-        ("Account.cs", "STM0002", "'Account.__stm_Balance'", "hand-written backing field"),
-        ("Account.cs", "STM0002", "'Account.__stm_Next'", "hand-written backing field"),
-        ("TCounterTests.cs", "STM0013", "Interlocked.Increment", "counts violations from inside the block on purpose (aborted attempts count too)"),
-        ("ParallelLoopTests.cs", "STM0013", "Interlocked.Increment", "counts attempts from inside the block on purpose: that is the test"),
-        ("ParallelLoopTests.cs", "STM0013", "Volatile.Read", "reads the attempt counter inside the block on purpose"),
-        ("OpacityTests.cs", "STM0013", "Interlocked.Increment", "counts violations from inside the block on purpose (aborted attempts count too)"),
+        // The runtime tests hand-write the generator's output (so they do not depend on it): to the rules those classes use
+        // the reserved __stm prefix, which is exactly what STM0001 says.
+        ("*", "STM0001", "a prefix reserved for generated members", "runtime test models hand-write the generated shape"),
+        // Tests coordinate threads and count attempts from inside transactions on purpose, to force and observe conflicts:
+        // every one of these is an effect that is not rolled back, which is what the test measures.
+        ("*", "STM0013", "'Interlocked.", "tests count attempts/violations inside blocks on purpose (aborted attempts count too)"),
+        ("*", "STM0013", "'Volatile.Read'", "tests read their attempt counters inside blocks on purpose"),
+        ("*", "STM0013", "'ManualResetEventSlim.Wait'", "tests hold a transaction open at a chosen point to force a conflict"),
+        ("*", "STM0010", "'Thread.Sleep'", "tests make a transaction long on purpose (starvation tests)"),
+        ("*", "STM0011", "-> Thread.Sleep", "a test helper that sleeps inside a transaction to force a conflict"),
     ];
 
     /// <summary>Information (STM0004: immutable member) is expected on correct code; warnings and errors only where listed above.</summary>
@@ -130,7 +131,7 @@ public sealed class PrecisionTests(ITestOutputHelper output)
 
     private static bool Matches(Diagnostic diagnostic, (string File, string Id, string Fragment, string Why) expected) =>
         diagnostic.Id == expected.Id
-        && Path.GetFileName(diagnostic.Location.SourceTree?.FilePath) == expected.File
+        && (expected.File == "*" || Path.GetFileName(diagnostic.Location.SourceTree?.FilePath) == expected.File)
         && diagnostic.GetMessage().Contains(expected.Fragment, StringComparison.Ordinal);
 
     private static IEnumerable<MetadataReference> Xunit() =>
