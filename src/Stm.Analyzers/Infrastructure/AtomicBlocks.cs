@@ -29,7 +29,7 @@ internal static class AtomicBlocks
                 IInvocationOperation? receiver = GetInvocationReceivingDelegate(lambda);
                 if (receiver is not null)
                 {
-                    if (symbols.IsAtomicEntryPoint(receiver.TargetMethod))
+                    if (IsPassedAsAtomicBody(lambda, symbols))
                     {
                         return lambda;
                     }
@@ -43,6 +43,22 @@ internal static class AtomicBlocks
         }
 
         return null;
+    }
+
+    /// <summary>Whether a lambda or method group is handed to an atomic entry point (or a wrapper of one) as the body.</summary>
+    public static bool IsPassedAsAtomicBody(IOperation function, StmSymbols symbols) =>
+        GetReceivingArgument(function) is { } argument && symbols.IsAtomicArgument(argument);
+
+    /// <summary>The argument through which a lambda or method group is passed, or <see langword="null"/>.</summary>
+    public static IArgumentOperation? GetReceivingArgument(IOperation function)
+    {
+        IOperation? current = function.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current as IArgumentOperation;
     }
 
     /// <summary>

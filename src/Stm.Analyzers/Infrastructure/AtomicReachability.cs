@@ -34,9 +34,7 @@ internal sealed class AtomicReachability
         }
 
         ISymbol callee = Normalize(target);
-        bool methodGroupBody = context.Operation is IMethodReferenceOperation
-            && AtomicBlocks.GetInvocationReceivingDelegate(context.Operation) is { } receiver
-            && _symbols.IsAtomicEntryPoint(receiver.TargetMethod);
+        bool methodGroupBody = context.Operation is IMethodReferenceOperation && AtomicBlocks.IsPassedAsAtomicBody(context.Operation, _symbols);
         if (methodGroupBody || AtomicBlocks.FindEnclosingBody(context.Operation, _symbols) is not null)
         {
             _seeds.Enqueue(callee);
@@ -144,7 +142,7 @@ internal sealed class AtomicReachability
                 return Placement.Unknown;
             }
 
-            if (_symbols.IsAtomicEntryPoint(receiver.TargetMethod))
+            if (AtomicBlocks.IsPassedAsAtomicBody(lambda, _symbols))
             {
                 insideAtomicBlock = true;
                 return Placement.Unknown;

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Stm.Analyzers.Infrastructure;
 
@@ -9,6 +11,12 @@ namespace Stm.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class StmSymbols
 {
+    /// <summary>How many wrappers deep <see cref="IsAtomicArgument(IArgumentOperation)"/> follows a forwarded delegate.</summary>
+    private const int MaxWrapperDepth = 4;
+
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<int>> _forwardedParameters = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+
     private StmSymbols(Compilation compilation, INamedTypeSymbol atomic)
     {
         Compilation = compilation;
@@ -53,6 +61,77 @@ internal sealed class StmSymbols
         return TransactionQueue is not null
             && SymbolEqualityComparer.Default.Equals(type, TransactionQueue)
             && method.Name == "Add";
+    }
+
+    /// <summary>
+    /// Whether the delegate passed as <paramref name="argument"/> runs as a transaction: it goes to an atomic entry point,
+    /// or to a method of this compilation that forwards that parameter to one
+    /// (<c>static void InTransaction(Action body) => Atomic.Run(body);</c>), through up to a few such wrappers.
+    /// </summary>
+    public bool IsAtomicArgument(IArgumentOperation argument) =>
+        argument.Parent is IInvocationOperation invocation && IsAtomicArgument(invocation.TargetMethod, argument.Parameter, 0);
+
+    /// <summary>The compilation's semantic model of <paramref name="tree"/>, for following calls into other files.</summary>
+    // RS1030 warns against Compilation.GetSemanticModel in analyzers because models are expensive; following calls
+    // into other files needs them, each is created once per compilation here, and under the analyzer driver the
+    // compilation hands out its cached models.
+#pragma warning disable RS1030
+    public SemanticModel GetSemanticModel(SyntaxTree tree) => _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+    private bool IsAtomicArgument(IMethodSymbol method, IParameterSymbol? parameter, int depth)
+    {
+        if (IsAtomicEntryPoint(method))
+        {
+            return true;
+        }
+
+        if (parameter is null || depth >= MaxWrapperDepth || method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        IMethodSymbol definition = method.OriginalDefinition;
+        ImmutableHashSet<int> forwarded = _forwardedParameters.GetOrAdd(definition, m => FindForwardedParameters(m, depth));
+        return forwarded.Contains(parameter.Ordinal);
+    }
+
+    /// <summary>The ordinals of <paramref name="method"/>'s parameters that its body passes on, as they are, to an atomic entry point.</summary>
+    private ImmutableHashSet<int> FindForwardedParameters(IMethodSymbol method, int depth)
+    {
+        ImmutableHashSet<int> result = ImmutableHashSet<int>.Empty;
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            SyntaxNode node = reference.GetSyntax();
+            IOperation? body = GetSemanticModel(node.SyntaxTree).GetOperation(node);
+            if (body is null)
+            {
+                continue;
+            }
+
+            foreach (IOperation operation in body.Descendants())
+            {
+                if (operation is not IArgumentOperation { Parent: IInvocationOperation invocation } argument)
+                {
+                    continue;
+                }
+
+                IOperation value = argument.Value;
+                while (value is IConversionOperation or IDelegateCreationOperation)
+                {
+                    value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+                }
+
+                if (value is IParameterReferenceOperation parameter
+                    && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
+                    && IsAtomicArgument(invocation.TargetMethod, argument.Parameter, depth + 1))
+                {
+                    result = result.Add(parameter.Parameter.Ordinal);
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Whether a delegate passed to <paramref name="method"/> runs later, outside the transaction (<c>OnCommit</c>, <c>OnAbort</c>).</summary>

@@ -19,7 +19,6 @@ internal sealed class UnsafeCallGraph
     private readonly StmSymbols _symbols;
     private readonly UnsafeApiList _apis;
     private readonly ConcurrentDictionary<IMethodSymbol, Result> _results = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     public UnsafeCallGraph(StmSymbols symbols, UnsafeApiList apis)
     {
@@ -181,7 +180,7 @@ internal sealed class UnsafeCallGraph
         foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
         {
             SyntaxNode node = reference.GetSyntax(cancellationToken);
-            SemanticModel model = _models.GetOrAdd(node.SyntaxTree, GetModel);
+            SemanticModel model = _symbols.GetSemanticModel(node.SyntaxTree);
             IOperation? operation = model.GetOperation(node, cancellationToken);
             if (operation is not null)
             {
@@ -189,12 +188,6 @@ internal sealed class UnsafeCallGraph
             }
         }
     }
-
-    // RS1030 warns against Compilation.GetSemanticModel in analyzers because models are expensive; following calls
-    // into other files needs them, and under the analyzer driver the compilation hands out its cached models.
-#pragma warning disable RS1030
-    private SemanticModel GetModel(SyntaxTree tree) => _symbols.Compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
 
     /// <summary>Generic instantiations and partial definitions map to the declaration that has the body.</summary>
     private static IMethodSymbol Normalize(IMethodSymbol method)

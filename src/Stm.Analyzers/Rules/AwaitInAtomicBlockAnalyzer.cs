@@ -81,7 +81,7 @@ public sealed class AwaitInAtomicBlockAnalyzer : DiagnosticAnalyzer
         };
         if (function is not { IsAsync: true }
             || AtomicBlocks.GetInvocationReceivingDelegate(context.Operation) is not { } receiver
-            || !symbols.IsAtomicEntryPoint(receiver.TargetMethod))
+            || !AtomicBlocks.IsPassedAsAtomicBody(context.Operation, symbols))
         {
             return;
         }

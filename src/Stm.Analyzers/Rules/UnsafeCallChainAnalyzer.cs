@@ -71,9 +71,7 @@ public sealed class UnsafeCallChainAnalyzer : DiagnosticAnalyzer
     {
         atomicBody = null;
         // Atomic.Run(Save): the method group is the atomic body itself.
-        if (operation is IMethodReferenceOperation
-            && AtomicBlocks.GetInvocationReceivingDelegate(operation) is { } receiver
-            && symbols.IsAtomicEntryPoint(receiver.TargetMethod))
+        if (operation is IMethodReferenceOperation && AtomicBlocks.IsPassedAsAtomicBody(operation, symbols))
         {
             return true;
         }

@@ -54,6 +54,37 @@ public sealed class STM0010Tests
         """);
 
     [Fact]
+    public Task Lambdas_passed_to_wrappers_of_Atomic_Run_are_atomic_blocks() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using Stm;
+
+        internal static class Tx
+        {
+            public static void InTransaction(Action body) => Atomic.Run(body);
+
+            public static T Compute<T>(string name, Func<T> body) => Atomic.Run(body);
+
+            public static void Twice(Action body) => InTransaction(body);
+
+            public static void Recursive(Action body, int n) { if (n > 0) Recursive(body, n - 1); }
+
+            public static void NotAWrapper(Action body) => body();
+        }
+
+        internal static class Program
+        {
+            public static void Main()
+            {
+                Tx.InTransaction(() => [|Console.WriteLine|]("a"));
+                int n = Tx.Compute("n", () => [|Console.Read|]());
+                Tx.Twice(() => [|Console.WriteLine|]("b"));
+                Tx.Recursive(() => Console.WriteLine("c"), 3);
+                Tx.NotAWrapper(() => Console.WriteLine("d"));
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_in_lambdas_run_inline_inside_the_block() => Verify.DiagnosticsAsync(Analyzer, """
         using System;
         using System.Collections.Generic;
