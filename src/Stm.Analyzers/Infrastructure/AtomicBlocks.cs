@@ -5,7 +5,8 @@ namespace Stm.Analyzers.Infrastructure;
 
 /// <summary>
 /// Answers "is this operation inside an atomic block?": lexically inside a lambda or anonymous method passed to an
-/// atomic entry point (<see cref="StmSymbols.IsAtomicEntryPoint"/>). Other lambdas on the way up (a <c>Select</c>,
+/// atomic entry point (<see cref="StmSymbols.IsAtomicEntryPoint"/>) or to a method that forwards it to one
+/// (<see cref="StmSymbols.IsAtomicArgument(IArgumentOperation)"/>). Other lambdas on the way up (a <c>Select</c>,
 /// a <c>List.ForEach</c>) are assumed to run where they are written; a lambda passed to <c>OnCommit</c>/<c>OnAbort</c>
 /// runs after the transaction, so nothing inside it is in the block.
 /// </summary>
