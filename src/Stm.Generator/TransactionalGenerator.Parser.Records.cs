@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Stm.Generator.Model;
+using Stm.Shared;
+
+namespace Stm.Generator;
+
+public sealed partial class TransactionalGenerator
+{
+    /// <summary>
+    /// Reads what a <c>record class</c> needs beyond its properties: which synthesized members the user
+    /// replaced, and the instance state that equality, printing and copying must go through.
+    /// </summary>
+    internal static class RecordParser
+    {
+        public static RecordSpec Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            INamedTypeSymbol? baseType = type.BaseType;
+            bool hasBaseRecord = baseType is { IsRecord: true };
+            var members = new List<RecordMemberSpec>();
+            foreach (ISymbol member in type.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (ParseMember(member) is { } spec)
+                {
+                    members.Add(spec);
+                }
+            }
+
+            return new RecordSpec(
+                BaseRecordType: hasBaseRecord ? Parser.TypeName(baseType!) : null,
+                EmitEquals: !HasUserMethod(type, "Equals", parameter: type),
+                EmitGetHashCode: !HasUserMethod(type, "GetHashCode", parameter: null),
+                EmitPrintMembers: !HasUserMethod(type, "PrintMembers", parameter: null, parameterCount: 1),
+                EmitCopyConstructor: !HasUserCopyConstructor(type),
+                SetsRequiredMembers: HasRequiredMembers(type),
+                IsUnsafe: members.Exists(static m => m.IsPointer),
+                Members: new EquatableArray<RecordMemberSpec>(members.ToArray()));
+        }
+
+        private static RecordMemberSpec? ParseMember(ISymbol member)
+        {
+            if (member.IsStatic || TransactionalChecks.IsGeneratedByStm(member))
+            {
+                return null;
+            }
+
+            switch (member)
+            {
+                case IFieldSymbol field when !field.IsConst:
+                    if (field.AssociatedSymbol is IPropertySymbol)
+                    {
+                        return null; // the property stands for its backing field
+                    }
+
+                    if (field.AssociatedSymbol is IEventSymbol @event)
+                    {
+                        return Create(@event.Name, field.Type, RecordMemberKind.Field, printed: false, backingField: null);
+                    }
+
+                    if (field.IsImplicitlyDeclared)
+                    {
+                        return null;
+                    }
+
+                    return Create(field.Name, field.Type, RecordMemberKind.Field, field.DeclaredAccessibility == Accessibility.Public, backingField: null);
+
+                case IPropertySymbol property when !property.IsIndexer && !property.IsImplicitlyDeclared && !property.IsOverride:
+                    MemberClassification classification = TransactionalChecks.ClassifyMember(property);
+                    bool printed = property.DeclaredAccessibility == Accessibility.Public
+                        && property.GetMethod is { DeclaredAccessibility: Accessibility.Public };
+                    return classification.Kind switch
+                    {
+                        TransactionalMemberKind.TransactionalProperty =>
+                            Create(property.Name, property.Type, RecordMemberKind.TransactionalProperty, printed, "__stm_" + property.Name),
+                        TransactionalMemberKind.ImmutableProperty or TransactionalMemberKind.MutableProperty =>
+                            Create(property.Name, property.Type, RecordMemberKind.AutoProperty, printed, backingField: null),
+                        TransactionalMemberKind.NotState when printed && property.Name != "EqualityContract" =>
+                            Create(property.Name, property.Type, RecordMemberKind.ComputedProperty, printed, backingField: null),
+                        _ => null, // unsupported partial properties have no state the generator knows of
+                    };
+
+                default:
+                    return null;
+            }
+        }
+
+        private static RecordMemberSpec Create(string name, ITypeSymbol type, RecordMemberKind kind, bool printed, string? backingField) =>
+            new(
+                Name: Parser.Escape(name),
+                NameLiteral: Parser.Literal(name),
+                Type: Parser.TypeName(type),
+                Kind: kind,
+                IsPrinted: printed,
+                IsValueType: type.IsValueType,
+                IsPointer: type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer,
+                BackingFieldName: backingField);
+
+        private static bool HasUserMethod(INamedTypeSymbol type, string name, ITypeSymbol? parameter, int parameterCount = -1)
+        {
+            int expectedCount = parameterCount >= 0 ? parameterCount : parameter is null ? 0 : 1;
+            foreach (ISymbol member in type.GetMembers(name))
+            {
+                if (member is IMethodSymbol { IsImplicitlyDeclared: false, IsStatic: false } method
+                    && method.Parameters.Length == expectedCount
+                    && (parameter is null || SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, parameter)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasUserCopyConstructor(INamedTypeSymbol type)
+        {
+            foreach (IMethodSymbol constructor in type.InstanceConstructors)
+            {
+                if (!constructor.IsImplicitlyDeclared
+                    && constructor.Parameters.Length == 1
+                    && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasRequiredMembers(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                foreach (ISymbol member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,305 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Stm.Generator.Model;
+using Stm.Shared;
+
+namespace Stm.Generator;
+
+public sealed partial class TransactionalGenerator
+{
+    /// <summary>Turns the symbols of one <c>[Transactional]</c> class into a <see cref="TransactionalTypeSpec"/>.</summary>
+    internal static class Parser
+    {
+        /// <summary><c>global::</c> names, special type keywords, nullable annotations and tuple names kept.</summary>
+        private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        public static TransactionalTypeSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type
+                || !IsFirstAttributedDeclaration(context, type, cancellationToken)
+                || TransactionalChecks.CheckType(type, cancellationToken) != TransactionalTypeStatus.Supported)
+            {
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var properties = new List<PropertySpec>();
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member is IPropertySymbol property
+                    && TransactionalChecks.ClassifyMember(property).Kind == TransactionalMemberKind.TransactionalProperty
+                    && ParseProperty(property, cancellationToken) is { } spec)
+                {
+                    properties.Add(spec);
+                }
+            }
+
+            properties.Sort(static (x, y) => string.CompareOrdinal(x.Name, y.Name));
+
+            return new TransactionalTypeSpec(
+                HintNameBase: HintNameBase(type),
+                Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? NamespaceName(ns) : null,
+                ContainingTypes: ContainingTypes(type),
+                Keyword: type.IsRecord ? "record" : "class",
+                Name: NameWithTypeParameters(type),
+                ConstructorName: Escape(type.Name),
+                FullyQualifiedName: type.ToDisplayString(s_typeFormat),
+                IsSealed: type.IsSealed,
+                IsRoot: !TransactionalChecks.HasTransactionalBase(type, cancellationToken),
+                Properties: new EquatableArray<PropertySpec>(properties.ToArray()),
+                Record: type.IsRecord ? RecordParser.Parse(type, cancellationToken) : null);
+        }
+
+        /// <summary>The type written the way the generated code spells it.</summary>
+        public static string TypeName(ITypeSymbol type) => type.ToDisplayString(s_typeFormat);
+
+        /// <summary>Escapes C# keywords used as identifiers (<c>@class</c>).</summary>
+        /// <remarks>Contextual keywords are escaped too (<c>@record</c>, <c>@value</c>): always legal, never ambiguous.</remarks>
+        public static string Escape(string identifier) =>
+            SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) != SyntaxKind.None
+                ? "@" + identifier
+                : identifier;
+
+        /// <summary>A C# string literal holding <paramref name="text"/>.</summary>
+        public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
+        /// <summary>
+        /// A class declared in several parts with <c>[Transactional]</c> on more than one (an error the
+        /// compiler reports) would otherwise produce two models and a duplicate hint name: only the
+        /// declaration carrying the first such attribute produces one.
+        /// </summary>
+        private static bool IsFirstAttributedDeclaration(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            if (type.DeclaringSyntaxReferences.Length < 2)
+            {
+                return true;
+            }
+
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() != TransactionalChecks.TransactionalAttributeMetadataName
+                    || attribute.ApplicationSyntaxReference is not { } reference)
+                {
+                    continue;
+                }
+
+                SyntaxNode? declaration = reference.GetSyntax(cancellationToken).Parent?.Parent;
+                return declaration is not null
+                    && declaration.SyntaxTree == context.TargetNode.SyntaxTree
+                    && declaration.Span == context.TargetNode.Span;
+            }
+
+            return true;
+        }
+
+        private static PropertySpec? ParseProperty(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration
+                || declaration.AccessorList is not { } accessors)
+            {
+                return null;
+            }
+
+            // The implementation must repeat the definition's modifiers. Accessibility is mirrored as written
+            // (an omitted one must stay omitted); the others come from the symbol. Declarations with repeated or
+            // contradictory modifiers never get here (TransactionalChecks rejects them as InvalidDeclaration).
+            string getterModifiers = "";
+            string setterModifiers = "";
+            foreach (AccessorDeclarationSyntax accessor in accessors.Accessors)
+            {
+                if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                {
+                    getterModifiers = AccessibilityAsWritten(accessor.Modifiers);
+                }
+                else
+                {
+                    setterModifiers = AccessibilityAsWritten(accessor.Modifiers);
+                }
+            }
+
+            ITypeSymbol type = property.Type;
+            string name = property.Name;
+            return new PropertySpec(
+                Name: Escape(name),
+                NameLiteral: Literal(name),
+                BackingFieldName: "__stm_" + name,
+                PropertyFieldName: "__stmProperty_" + name,
+                Type: TypeName(type),
+                ReadType: type.TypeKind != TypeKind.Dynamic ? TypeName(type)
+                    : type.NullableAnnotation == NullableAnnotation.Annotated ? "object?" : "object",
+                ReaderName: "__stmGet_" + name,
+                Modifiers: PropertyModifiers(property, declaration),
+                GetterModifiers: getterModifiers,
+                SetterModifiers: setterModifiers,
+                IsInit: property.SetMethod!.IsInitOnly,
+                ValueExpression: type.TypeKind != TypeKind.Dynamic ? "value"
+                    : type.NullableAnnotation == NullableAnnotation.Annotated ? "(object?)value" : "(object)value",
+                NeedsDefaultInitializer: !type.IsValueType && type.NullableAnnotation != NullableAnnotation.Annotated);
+        }
+
+        /// <summary>The definition's modifiers, as the implementing declaration must repeat them (without <c>partial</c>).</summary>
+        private static string PropertyModifiers(IPropertySymbol property, PropertyDeclarationSyntax declaration)
+        {
+            var modifiers = new List<string>();
+            string accessibility = AccessibilityAsWritten(declaration.Modifiers);
+            if (accessibility.Length > 0)
+            {
+                modifiers.Add(accessibility);
+            }
+
+            if (declaration.Modifiers.Any(SyntaxKind.NewKeyword))
+            {
+                modifiers.Add("new");
+            }
+
+            if (property.IsVirtual)
+            {
+                modifiers.Add("virtual");
+            }
+
+            if (property.IsSealed)
+            {
+                modifiers.Add("sealed");
+            }
+
+            if (property.IsOverride)
+            {
+                modifiers.Add("override");
+            }
+
+            if (property.IsRequired)
+            {
+                modifiers.Add("required");
+            }
+
+            if (declaration.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+            {
+                modifiers.Add("unsafe");
+            }
+
+            return string.Join(" ", modifiers);
+        }
+
+        /// <summary>The accessibility keywords of a (validated) modifier list, in canonical order.</summary>
+        private static string AccessibilityAsWritten(SyntaxTokenList modifiers)
+        {
+            bool isPublic = modifiers.Any(SyntaxKind.PublicKeyword);
+            bool isInternal = modifiers.Any(SyntaxKind.InternalKeyword);
+            bool isProtected = modifiers.Any(SyntaxKind.ProtectedKeyword);
+            bool isPrivate = modifiers.Any(SyntaxKind.PrivateKeyword);
+            return (isPublic, isInternal, isProtected, isPrivate) switch
+            {
+                (true, _, _, _) => "public",
+                (_, true, true, _) => "protected internal",
+                (_, _, true, true) => "private protected",
+                (_, true, _, _) => "internal",
+                (_, _, true, _) => "protected",
+                (_, _, _, true) => "private",
+                _ => "",
+            };
+        }
+
+        /// <summary>
+        /// <c>Namespace.Outer+Inner`1</c>: unique per type (nesting and arity included) and stable. Characters
+        /// Roslyn refuses in hint names (identifiers may hold any Unicode letter, combining mark or connector)
+        /// become <c>_</c>, and then a hash of the exact name keeps two such names apart.
+        /// </summary>
+        private static string HintNameBase(INamedTypeSymbol type)
+        {
+            var builder = new StringBuilder();
+            if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+            {
+                builder.Append(ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
+                    .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None))).Append('.');
+            }
+
+            var chain = new Stack<INamedTypeSymbol>();
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                chain.Push(current);
+            }
+
+            bool first = true;
+            foreach (INamedTypeSymbol current in chain)
+            {
+                builder.Append(first ? "" : "+").Append(current.MetadataName);
+                first = false;
+            }
+
+            string exact = builder.ToString();
+            bool changed = false;
+            for (int i = 0; i < builder.Length; i++)
+            {
+                char c = builder[i];
+                bool allowed = c is '.' or '+' or '`' or '_' or '-' || (c < 128 ? char.IsLetterOrDigit(c) : char.IsLetterOrDigit(c) && !char.IsSurrogate(c));
+                if (!allowed)
+                {
+                    builder[i] = '_';
+                    changed = true;
+                }
+            }
+
+            return changed ? builder.Append('.').Append(StableHash(exact).ToString("x8", CultureInfo.InvariantCulture)).ToString() : exact;
+        }
+
+        /// <summary>FNV-1a: stable across runs, machines and frameworks (unlike <c>string.GetHashCode</c>).</summary>
+        public static uint StableHash(string text)
+        {
+            uint hash = 2166136261;
+            foreach (char c in text)
+            {
+                hash = unchecked((hash ^ c) * 16777619);
+            }
+
+            return hash;
+        }
+
+        private static string NamespaceName(INamespaceSymbol ns)
+        {
+            var parts = new Stack<string>();
+            for (INamespaceSymbol? current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+            {
+                parts.Push(Escape(current.Name));
+            }
+
+            return string.Join(".", parts);
+        }
+
+        private static EquatableArray<ContainingTypeSpec> ContainingTypes(INamedTypeSymbol type)
+        {
+            var chain = new List<ContainingTypeSpec>();
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                chain.Add(new ContainingTypeSpec(Keyword(outer), NameWithTypeParameters(outer)));
+            }
+
+            chain.Reverse();
+            return new EquatableArray<ContainingTypeSpec>(chain.ToArray());
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => type.TypeKind switch
+        {
+            TypeKind.Interface => "interface",
+            TypeKind.Struct when type.IsRecord => "record struct",
+            TypeKind.Struct => "struct",
+            _ when type.IsRecord => "record",
+            _ => "class",
+        };
+
+        private static string NameWithTypeParameters(INamedTypeSymbol type)
+        {
+            string name = Escape(type.Name);
+            return type.TypeParameters.IsEmpty
+                ? name
+                : name + "<" + string.Join(", ", type.TypeParameters.Select(static p => Escape(p.Name))) + ">";
+        }
+    }
+}

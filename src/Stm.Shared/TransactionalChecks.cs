@@ -1,0 +1,460 @@
+// Shared by Stm.Generator and Stm.Analyzers (linked source, not a project): keep the API small and stable.
+// These are the declaration rules of the product (docs/generator.md): the generator implements exactly
+// what they accept, and the analyzers (STM0001-STM0005) report what they reject, so the two never disagree.
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Stm.Shared;
+
+/// <summary>Declaration checks for <c>[Transactional]</c> classes and their members.</summary>
+internal static class TransactionalChecks
+{
+    /// <summary>Metadata name of the attribute that marks a transactional class (defined in Stm.Runtime).</summary>
+    public const string TransactionalAttributeMetadataName = "Stm.TransactionalAttribute";
+
+    /// <summary>Metadata name of the interface the generator implements on every root transactional class.</summary>
+    public const string TransactionalObjectMetadataName = "Stm.Internal.ITransactionalObject";
+
+    /// <summary>The tool name the generator writes in the <c>[GeneratedCode]</c> attribute of everything it emits.</summary>
+    public const string GeneratorToolName = "Stm.Generator";
+
+    /// <summary>Decides whether a type marked <c>[Transactional]</c> can be implemented by the generator.</summary>
+    /// <param name="type">The type carrying the attribute.</param>
+    /// <param name="cancellationToken">Cancels the syntax walk.</param>
+    /// <returns><see cref="TransactionalTypeStatus.Supported"/> or the first reason it is not.</returns>
+    public static TransactionalTypeStatus CheckType(INamedTypeSymbol type, CancellationToken cancellationToken = default)
+    {
+        switch (type.TypeKind)
+        {
+            case TypeKind.Class:
+                break;
+            case TypeKind.Struct:
+                return type.IsRecord ? TransactionalTypeStatus.RecordStruct : TransactionalTypeStatus.Struct;
+            case TypeKind.Interface:
+                return TransactionalTypeStatus.Interface;
+            default:
+                return TransactionalTypeStatus.NotAClass;
+        }
+
+        if (type.IsStatic)
+        {
+            return TransactionalTypeStatus.Static;
+        }
+
+        if (!AllDeclarationsPartial(type, cancellationToken))
+        {
+            return TransactionalTypeStatus.NotPartial;
+        }
+
+        for (INamedTypeSymbol? outer = type; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.IsFileLocal)
+            {
+                return TransactionalTypeStatus.FileLocal;
+            }
+
+            if (!ReferenceEquals(outer, type) && !AllDeclarationsPartial(outer, cancellationToken))
+            {
+                return TransactionalTypeStatus.ContainingTypeNotPartial;
+            }
+        }
+
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.TypeKind == TypeKind.Error)
+            {
+                return TransactionalTypeStatus.InvalidBaseType;
+            }
+        }
+
+        if (DeclaresReservedName(type))
+        {
+            return TransactionalTypeStatus.ReservedMemberName;
+        }
+
+        return TransactionalTypeStatus.Supported;
+    }
+
+    /// <summary>The prefix of every member name the generator emits.</summary>
+    public const string ReservedPrefix = "__stm";
+
+    /// <summary>Classifies one member of a <c>[Transactional]</c> class (call it for each of <c>type.GetMembers()</c>).</summary>
+    /// <param name="member">A member of the class.</param>
+    /// <returns>The member's kind, with a reason for unsupported partial properties.</returns>
+    public static MemberClassification ClassifyMember(ISymbol member)
+    {
+        if (IsGeneratedByStm(member))
+        {
+            return new MemberClassification(TransactionalMemberKind.Generated);
+        }
+
+        switch (member)
+        {
+            case IFieldSymbol field:
+                return ClassifyField(field);
+            case IPropertySymbol property:
+                return ClassifyProperty(property);
+            default:
+                return new MemberClassification(TransactionalMemberKind.NotState);
+        }
+    }
+
+    /// <summary>
+    /// Whether a class is already transactional through a base class, so it must use the base's header
+    /// instead of declaring its own. True when some base class implements <c>ITransactionalObject</c>
+    /// (compiled elsewhere) or is a supported <c>[Transactional]</c> class of this compilation (whose
+    /// generated part the generator's own compilation cannot see yet).
+    /// </summary>
+    public static bool HasTransactionalBase(INamedTypeSymbol type, CancellationToken cancellationToken = default)
+    {
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (INamedTypeSymbol @interface in current.AllInterfaces)
+            {
+                if (IsMetadataName(@interface, TransactionalObjectMetadataName))
+                {
+                    return true;
+                }
+            }
+
+            if (current.Locations.Length > 0 && current.Locations[0].IsInSource
+                && HasTransactionalAttribute(current)
+                && CheckType(current, cancellationToken) == TransactionalTypeStatus.Supported)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="type"/> carries <c>[Stm.Transactional]</c> itself.</summary>
+    public static bool HasTransactionalAttribute(INamedTypeSymbol type)
+    {
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && IsMetadataName(attributeClass, TransactionalAttributeMetadataName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a member was emitted by the Stm generator (it carries <c>[GeneratedCode("Stm.Generator", ...)]</c>).</summary>
+    public static bool IsGeneratedByStm(ISymbol member)
+    {
+        if (HasStmGeneratedCodeAttribute(member))
+        {
+            return true;
+        }
+
+        // A generated property implementation part: the analyzers see the definition symbol, whose
+        // implementation part carries the attribute.
+        return member is IPropertySymbol { PartialImplementationPart: { } implementation } && HasStmGeneratedCodeAttribute(implementation);
+    }
+
+    private static MemberClassification ClassifyField(IFieldSymbol field)
+    {
+        if (field.IsStatic || field.IsConst || field.IsImplicitlyDeclared || field.AssociatedSymbol is not null)
+        {
+            // Backing fields of auto properties and field-like events are classified through their owner.
+            return new MemberClassification(TransactionalMemberKind.NotState);
+        }
+
+        return new MemberClassification(field.IsReadOnly ? TransactionalMemberKind.ImmutableField : TransactionalMemberKind.MutableField);
+    }
+
+    private static MemberClassification ClassifyProperty(IPropertySymbol property)
+    {
+        bool isPartial = property.IsPartialDefinition || property.PartialDefinitionPart is not null;
+        if (isPartial)
+        {
+            UnsupportedPropertyReason reason = CheckPartialProperty(property);
+            return reason == UnsupportedPropertyReason.None
+                ? new MemberClassification(TransactionalMemberKind.TransactionalProperty)
+                : new MemberClassification(TransactionalMemberKind.UnsupportedPartialProperty, reason);
+        }
+
+        if (property.IsStatic || property.IsIndexer || property.IsImplicitlyDeclared || !HasBackingField(property))
+        {
+            return new MemberClassification(TransactionalMemberKind.NotState);
+        }
+
+        bool immutable = property.SetMethod is null || property.SetMethod.IsInitOnly;
+        return new MemberClassification(immutable ? TransactionalMemberKind.ImmutableProperty : TransactionalMemberKind.MutableProperty);
+    }
+
+    private static UnsupportedPropertyReason CheckPartialProperty(IPropertySymbol property)
+    {
+        IPropertySymbol definition = property.PartialDefinitionPart ?? property;
+        if (definition.PartialImplementationPart is not null)
+        {
+            return UnsupportedPropertyReason.HasImplementation;
+        }
+
+        if (definition.IsStatic)
+        {
+            return UnsupportedPropertyReason.Static;
+        }
+
+        if (definition.IsIndexer)
+        {
+            return UnsupportedPropertyReason.Indexer;
+        }
+
+        if (definition.ReturnsByRef || definition.ReturnsByRefReadonly)
+        {
+            return UnsupportedPropertyReason.RefReturning;
+        }
+
+        if (definition.IsAbstract || definition.IsExtern)
+        {
+            return UnsupportedPropertyReason.AbstractOrExtern;
+        }
+
+        if (!definition.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return UnsupportedPropertyReason.ExplicitInterfaceImplementation;
+        }
+
+        if (definition.GetMethod is null || definition.SetMethod is null)
+        {
+            return UnsupportedPropertyReason.AccessorShape;
+        }
+
+        if (HasInvalidDeclaration(definition))
+        {
+            return UnsupportedPropertyReason.InvalidDeclaration;
+        }
+
+        ITypeSymbol type = definition.Type;
+        if (ContainsErrorType(type))
+        {
+            return UnsupportedPropertyReason.ErrorType;
+        }
+
+        if (type.IsRefLikeType || type.SpecialType == SpecialType.System_TypedReference
+            || type is ITypeParameterSymbol { AllowsRefLikeType: true })
+        {
+            return UnsupportedPropertyReason.RefLikeType;
+        }
+
+        if (type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+        {
+            return UnsupportedPropertyReason.PointerType;
+        }
+
+        return UnsupportedPropertyReason.None;
+    }
+
+    private static bool HasInvalidDeclaration(IPropertySymbol property)
+    {
+        foreach (SyntaxReference reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not PropertyDeclarationSyntax declaration || declaration.ContainsDiagnostics)
+            {
+                return true;
+            }
+
+            if (!ValidModifierList(declaration.Modifiers))
+            {
+                return true;
+            }
+
+            foreach (AccessorDeclarationSyntax accessor in declaration.AccessorList?.Accessors ?? default)
+            {
+                if (!ValidModifierList(accessor.Modifiers))
+                {
+                    return true;
+                }
+            }
+
+            SyntaxTokenList modifiers = declaration.Modifiers;
+            bool isOverride = modifiers.Any(SyntaxKind.OverrideKeyword);
+            if ((modifiers.Any(SyntaxKind.SealedKeyword) && !isOverride)
+                || (isOverride && (modifiers.Any(SyntaxKind.VirtualKeyword) || modifiers.Any(SyntaxKind.NewKeyword))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>No modifier twice, and at most one valid accessibility combination.</summary>
+    private static bool ValidModifierList(SyntaxTokenList modifiers)
+    {
+        int accessibilityCount = 0;
+        bool isPublic = false, isInternal = false, isProtected = false, isPrivate = false;
+        for (int i = 0; i < modifiers.Count; i++)
+        {
+            SyntaxKind kind = modifiers[i].Kind();
+            for (int j = 0; j < i; j++)
+            {
+                if (modifiers[j].IsKind(kind))
+                {
+                    return false;
+                }
+            }
+
+            switch (kind)
+            {
+                case SyntaxKind.PublicKeyword:
+                    isPublic = true;
+                    accessibilityCount++;
+                    break;
+                case SyntaxKind.InternalKeyword:
+                    isInternal = true;
+                    accessibilityCount++;
+                    break;
+                case SyntaxKind.ProtectedKeyword:
+                    isProtected = true;
+                    accessibilityCount++;
+                    break;
+                case SyntaxKind.PrivateKeyword:
+                    isPrivate = true;
+                    accessibilityCount++;
+                    break;
+            }
+        }
+
+        // Alone, or "protected internal", or "private protected".
+        return accessibilityCount <= 1
+            || (accessibilityCount == 2 && isProtected && (isInternal || isPrivate) && !isPublic);
+    }
+
+    private static bool DeclaresReservedName(INamedTypeSymbol type)
+    {
+        // Members of the class itself, and members of base classes that it can see (and would hide).
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                if (!member.IsImplicitlyDeclared
+                    && member.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal)
+                    && (ReferenceEquals(current, type) || member.DeclaredAccessibility != Accessibility.Private)
+                    && !IsGeneratedByStm(member))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsErrorType(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case IErrorTypeSymbol:
+                return true;
+            case IArrayTypeSymbol array:
+                return ContainsErrorType(array.ElementType);
+            case IPointerTypeSymbol pointer:
+                return ContainsErrorType(pointer.PointedAtType);
+            case INamedTypeSymbol named:
+                if (named.TypeKind == TypeKind.Error)
+                {
+                    return true;
+                }
+
+                foreach (ITypeSymbol argument in named.TypeArguments)
+                {
+                    if (ContainsErrorType(argument))
+                    {
+                        return true;
+                    }
+                }
+
+                return named.ContainingType is { } containing && ContainsErrorType(containing);
+            default:
+                return type.TypeKind == TypeKind.Error;
+        }
+    }
+
+    private static bool HasBackingField(IPropertySymbol property)
+    {
+        foreach (ISymbol member in property.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllDeclarationsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasStmGeneratedCodeAttribute(ISymbol symbol)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } attributeClass
+                && IsMetadataName(attributeClass, "System.CodeDom.Compiler.GeneratedCodeAttribute")
+                && attribute.ConstructorArguments.Length > 0
+                && attribute.ConstructorArguments[0].Value is string tool
+                && tool == GeneratorToolName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMetadataName(INamedTypeSymbol type, string metadataName)
+    {
+        // Compare without allocating: walk the dotted name right to left against the containing namespaces.
+        int end = metadataName.Length;
+        ISymbol? current = type;
+        while (current is INamedTypeSymbol or INamespaceSymbol { IsGlobalNamespace: false })
+        {
+            string name = current.MetadataName;
+            int start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(metadataName, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            if (start == 0)
+            {
+                return current.ContainingSymbol is INamespaceSymbol { IsGlobalNamespace: true };
+            }
+
+            if (metadataName[start - 1] != (current.ContainingSymbol is INamedTypeSymbol ? '+' : '.'))
+            {
+                return false;
+            }
+
+            end = start - 1;
+            current = current.ContainingSymbol;
+        }
+
+        return false;
+    }
+}

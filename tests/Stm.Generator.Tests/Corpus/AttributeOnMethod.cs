@@ -1,0 +1,7 @@
+// expect-files: 0
+using Stm;
+public partial class Host
+{
+    [Transactional]
+    public void M() { }
+}

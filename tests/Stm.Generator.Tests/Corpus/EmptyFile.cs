@@ -1,0 +1,2 @@
+// expect-files: 0
+

@@ -1,0 +1,4 @@
+// expect-files: 0
+using Stm;
+[Transactional]
+public enum Color { Red }

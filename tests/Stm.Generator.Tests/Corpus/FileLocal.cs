@@ -1,0 +1,7 @@
+// expect-files: 0
+using Stm;
+[Transactional]
+file partial class Hidden
+{
+    public partial int X { get; set; }
+}

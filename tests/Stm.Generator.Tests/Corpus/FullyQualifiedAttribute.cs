@@ -1,0 +1,6 @@
+// expect-files: 1
+[global::Stm.Transactional]
+public partial class Qualified
+{
+    public partial int X { get; set; }
+}

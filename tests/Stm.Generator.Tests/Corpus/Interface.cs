@@ -1,0 +1,7 @@
+// expect-files: 0
+using Stm;
+[Transactional]
+public partial interface IShape
+{
+    partial int Sides { get; set; }
+}

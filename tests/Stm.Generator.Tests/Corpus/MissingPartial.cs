@@ -1,0 +1,7 @@
+// expect-files: 0
+using Stm;
+[Transactional]
+public class Account
+{
+    public partial long Balance { get; set; }
+}

@@ -1,0 +1,6 @@
+// expect-files: 0
+[Transactional]
+public partial class NoUsing
+{
+    public partial int X { get; set; }
+}

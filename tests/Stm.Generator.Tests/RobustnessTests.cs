@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Xunit;
+
+namespace Stm.Generator.Tests;
+
+/// <summary>
+/// Malformed and unusual inputs (<c>Corpus/*.cs</c>): the generator never throws, never reports diagnostics, and
+/// never makes the compilation worse. Whatever errors remain are the user's own; none is in a generated file.
+/// The first line of each file says how many files the generator must produce (<c>any</c> for broken syntax).
+/// </summary>
+public class RobustnessTests
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (string file in Directory.EnumerateFiles(CorpusRoot(), "*.cs").Order(System.StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_corpus_has_at_least_thirty_cases() => Assert.True(Directory.EnumerateFiles(CorpusRoot(), "*.cs").Count() >= 30);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_never_crashes_the_generator_nor_yields_broken_code(string fileName)
+    {
+        string source = File.ReadAllText(Path.Combine(CorpusRoot(), fileName));
+        GeneratorOutcome outcome = GeneratorHarness.Run((fileName, source));
+
+        AssertHarmless(outcome);
+        string expectation = source.Split('\n')[0].Replace("// expect-files:", "", System.StringComparison.Ordinal).Trim();
+        if (expectation != "any")
+        {
+            Assert.True(
+                int.Parse(expectation, CultureInfo.InvariantCulture) == outcome.Sources.Count(),
+                $"expected {expectation} generated files, got {outcome.Sources.Count()}: {string.Join(", ", outcome.Sources.Select(s => s.HintName))}");
+        }
+    }
+
+    [Fact]
+    public void A_class_with_500_properties_compiles_cleanly()
+    {
+        var source = new StringBuilder("using Stm;\nnamespace Big;\n/// <summary>Big.</summary>\n[Transactional]\npublic partial class Huge\n{\n");
+        for (int i = 0; i < 500; i++)
+        {
+            string type = (i % 4) switch { 0 => "int", 1 => "string?", 2 => "double", _ => "global::System.Collections.Generic.List<int>?" };
+            source.Append(CultureInfo.InvariantCulture, $"    /// <summary>P.</summary>\n    public partial {type} P{i} {{ get; set; }}\n");
+        }
+
+        source.Append("}\n");
+        GeneratorOutcome outcome = GeneratorHarness.Run(("Huge.cs", source.ToString()));
+
+        AssertHarmless(outcome);
+        Assert.Empty(outcome.OutputProblems);
+        string text = outcome.Sources.Single().SourceText.ToString();
+        Assert.Equal(500, text.Split("TransactionalProperty.Register(").Length - 1);
+    }
+
+    [Fact]
+    public void Five_hundred_classes_get_five_hundred_distinct_files()
+    {
+        var source = new StringBuilder("using Stm;\n");
+        for (int i = 0; i < 500; i++)
+        {
+            source.Append(CultureInfo.InvariantCulture, $"namespace N{i % 7} {{ /// <summary>C.</summary>\n[Transactional] public partial class C{i} {{ /// <summary>P.</summary>\npublic partial int P {{ get; set; }} }} }}\n");
+        }
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(("Many.cs", source.ToString()));
+
+        AssertHarmless(outcome);
+        Assert.Empty(outcome.OutputProblems);
+        Assert.Equal(500, outcome.Sources.Select(s => s.HintName).Distinct().Count());
+    }
+
+    private static void AssertHarmless(GeneratorOutcome outcome)
+    {
+        Assert.Null(outcome.Result.Exception);
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.Result.Diagnostics);
+        Assert.True(outcome.ProblemsInGeneratedCode.Count == 0, "errors in generated code:\n" + outcome.Describe(outcome.ProblemsInGeneratedCode));
+        Assert.True(outcome.NewProblems.Count == 0, "the generated code added errors:\n" + outcome.Describe(outcome.NewProblems));
+    }
+
+    private static string CorpusRoot() => TestPaths.Corpus;
+}
