@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -42,7 +41,7 @@ public sealed class ConflictReport
                 property.Index == 0 ? null : property.DeclaringType,
                 pair.Key.Kind,
                 System.Threading.Volatile.Read(ref pair.Value.Count),
-                TimeSpan.FromSeconds(System.Threading.Volatile.Read(ref pair.Value.Ticks) / (double)Stopwatch.Frequency)));
+                TimeSpan.FromMilliseconds(System.Threading.Volatile.Read(ref pair.Value.Milliseconds))));
         }
 
         sites.Sort(static (a, b) =>

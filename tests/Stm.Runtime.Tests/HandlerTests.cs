@@ -45,7 +45,9 @@ public class HandlerTests
                         Interlocked.Increment(ref commitHandlers);
                         Interlocked.Increment(ref commitsPerTransaction[id]);
                     });
-                    hot.Value += 1;
+                    long value = hot.Value;
+                    Thread.SpinWait(30); // widen the window so attempts overlap even when the machine is busy
+                    hot.Value = value + 1;
                 });
             }
         });

@@ -12,11 +12,11 @@ internal static class ConflictSites
 {
     private static ConcurrentDictionary<(int Property, ConflictKind Kind), Counter> s_sites = new();
 
-    internal static void Record(TransactionalProperty property, ConflictKind kind, long ticksLost)
+    internal static void Record(TransactionalProperty property, ConflictKind kind, long millisecondsLost)
     {
         Counter counter = s_sites.GetOrAdd((property.Index, kind), static _ => new Counter());
         Interlocked.Increment(ref counter.Count);
-        Interlocked.Add(ref counter.Ticks, ticksLost);
+        Interlocked.Add(ref counter.Milliseconds, millisecondsLost);
     }
 
     internal static ConcurrentDictionary<(int Property, ConflictKind Kind), Counter> Current => Volatile.Read(ref s_sites);
@@ -26,6 +26,6 @@ internal static class ConflictSites
     internal sealed class Counter
     {
         internal long Count;
-        internal long Ticks;
+        internal long Milliseconds;
     }
 }

@@ -57,23 +57,13 @@ internal sealed partial class Segment
     /// write: mark it Locked, copy the values in, store the new version. A reader that raced with the copy sees
     /// the version change and reads again; a transaction that had read the object finds it newer and aborts.
     /// </summary>
+    /// <remarks>
+    /// Objects are published one after another. A reader that sees one object's new version before another's
+    /// is still safe: the new version is ahead of the clock (which moves only when all are done), so the
+    /// reader cannot extend past it until the whole commit is visible, and then finds what it read changed.
+    /// </remarks>
     private void Publish(long version)
     {
-        for (int i = 0; i < Writes.Count; i++)
-        {
-            ref TxHeader header = ref Writes[i].Object.StmHeader;
-            if (header.CopyIndex == i)
-            {
-                Volatile.Write(ref header.Version, TxHeader.Locked);
-            }
-        }
-
-        foreach ((TCounter counter, long _) in Commutes.Entries)
-        {
-            Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, TxHeader.Locked);
-        }
-
-        Volatile.WriteBarrier(); // every Locked mark is visible before any value changes
         for (int i = 0; i < Writes.Count; i++)
         {
             // Only an object's current entry holds its final copy (earlier ones belong to merged levels).
@@ -81,6 +71,8 @@ internal sealed partial class Segment
             ref TxHeader header = ref entry.Object.StmHeader;
             if (header.CopyIndex == i)
             {
+                Volatile.Write(ref header.Version, TxHeader.Locked);
+                Volatile.WriteBarrier(); // the Locked mark is visible before any value changes
                 entry.Object.StmPublish(entry.Copy);
                 header.WriteSite = entry.Property.Index;
                 Volatile.Write(ref header.Version, version); // release: the values are visible first
@@ -89,12 +81,11 @@ internal sealed partial class Segment
 
         foreach ((TCounter counter, long delta) in Commutes.Entries)
         {
+            ref TxHeader header = ref ((ITransactionalObject)counter).StmHeader;
+            Volatile.Write(ref header.Version, TxHeader.Locked);
+            Volatile.WriteBarrier();
             counter.ApplyCommitted(delta);
-        }
-
-        foreach ((TCounter counter, long _) in Commutes.Entries)
-        {
-            Volatile.Write(ref ((ITransactionalObject)counter).StmHeader.Version, version);
+            Volatile.Write(ref header.Version, version);
         }
     }
 
@@ -202,7 +193,7 @@ internal sealed partial class Segment
                 GlobalClock.UnlockCommit(now);
             }
 
-            if (Volatile.Read(ref _abortRequest) == AttemptSerial && !Inevitable)
+            if (AbortRequested)
             {
                 throw RequestedAbort();
             }

@@ -11,6 +11,6 @@ internal sealed class SegmentStatistics
     internal long ReadWriteAborts;
     internal long Retries;
     internal long InevitableTransactions;
-    internal long TicksLostInAborts;
+    internal long MillisecondsLostInAborts;
     internal long UserExceptionRollbacks;
 }

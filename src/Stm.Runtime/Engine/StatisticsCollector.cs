@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 
 namespace Stm.Engine;
@@ -14,7 +13,7 @@ internal static class StatisticsCollector
             return new StmStatistics();
         }
 
-        long commits = 0, ww = 0, rw = 0, retries = 0, inevitable = 0, ticks = 0, user = 0;
+        long commits = 0, ww = 0, rw = 0, retries = 0, inevitable = 0, milliseconds = 0, user = 0;
         foreach (Segment segment in SegmentPool.All)
         {
             SegmentStatistics s = segment.Statistics;
@@ -23,7 +22,7 @@ internal static class StatisticsCollector
             rw += Volatile.Read(ref s.ReadWriteAborts);
             retries += Volatile.Read(ref s.Retries);
             inevitable += Volatile.Read(ref s.InevitableTransactions);
-            ticks += Volatile.Read(ref s.TicksLostInAborts);
+            milliseconds += Volatile.Read(ref s.MillisecondsLostInAborts);
             user += Volatile.Read(ref s.UserExceptionRollbacks);
         }
 
@@ -35,7 +34,7 @@ internal static class StatisticsCollector
             Retries = retries,
             InevitableTransactions = inevitable,
             UserExceptionRollbacks = user,
-            TimeLostInAborts = TimeSpan.FromSeconds(ticks / (double)Stopwatch.Frequency),
+            TimeLostInAborts = TimeSpan.FromMilliseconds(milliseconds),
         };
     }
 }

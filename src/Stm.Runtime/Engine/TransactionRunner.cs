@@ -138,7 +138,7 @@ internal static class TransactionRunner
                 }
                 else if (outcome == Outcome.Conflict)
                 {
-                    long lost = segment.AttemptTicks;
+                    long lost = segment.AttemptMilliseconds;
                     ConflictKind kind = conflict?.Kind ?? ConflictKind.ReadWrite;
                     if (kind == ConflictKind.WriteWrite)
                     {
@@ -149,7 +149,7 @@ internal static class TransactionRunner
                         stats.ReadWriteAborts++;
                     }
 
-                    stats.TicksLostInAborts += lost;
+                    stats.MillisecondsLostInAborts += lost;
                     ConflictSites.Record(conflict?.Property ?? TransactionalProperty.Unknown, kind, lost);
                 }
                 else
