@@ -134,6 +134,10 @@ public static class Atomic
     /// Registers <paramref name="handler"/> to run after each rolled-back attempt of this transaction (conflict,
     /// retry, or an exception escaping the body), on the calling thread, outside any transaction.
     /// </summary>
+    /// <remarks>
+    /// If a handler throws, the exception propagates from <see cref="Run(Action)"/> once all handlers have run,
+    /// and the transaction is not re-run: a failing handler is a bug to see, not to retry.
+    /// </remarks>
     /// <param name="handler">The action to run after a rollback.</param>
     /// <exception cref="ArgumentNullException"><paramref name="handler"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">Called outside an atomic block.</exception>

@@ -40,18 +40,19 @@ internal abstract class TxObject : ITransactionalObject
     private protected static void Write<TSelf, TField>(TSelf self, TransactionalProperty property, TField value, Func<TSelf, TField> field, Action<TSelf, TField> store)
         where TSelf : TxObject
     {
-        if (!Barrier.InTransaction)
-        {
-            Barrier.WriteOutside(ref self._header, self, value, property, store);
-            return;
-        }
-
         if (Barrier.SameValue(Read(self, property, field), value))
         {
-            return;
+            return; // a silent write is a read, in or outside a transaction
         }
 
-        store(Barrier.OpenWrite(ref self._header, self, property), value);
+        if (Barrier.InTransaction)
+        {
+            store(Barrier.OpenWrite(ref self._header, self, property), value);
+        }
+        else
+        {
+            Barrier.WriteOutside(ref self._header, self, value, property, store);
+        }
     }
 }
 

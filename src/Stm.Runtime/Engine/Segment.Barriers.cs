@@ -162,12 +162,12 @@ internal sealed partial class Segment
             throw Conflict(ConflictKind.WriteWrite, property);
         }
 
-        other.RequestAbort(Volatile.Read(ref other.AttemptSerial));
+        other.RequestAbort(Volatile.Read(ref other.AttemptSerial), property);
         while (Volatile.Read(ref header.Owner) == owner)
         {
             ThrowIfAbortRequested();
             spin.SpinOnce(sleep1Threshold: -1);
-            other.RequestAbort(Volatile.Read(ref other.AttemptSerial));
+            other.RequestAbort(Volatile.Read(ref other.AttemptSerial), property);
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed partial class Segment
     {
         if (_doomed)
         {
-            throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.Unknown);
+            throw DoomCause(); // user code swallowed the conflict that doomed this attempt
         }
 
         if (Writes.Count == 0 && Commutes.Count == 0)
@@ -204,7 +204,7 @@ internal sealed partial class Segment
 
             if (Volatile.Read(ref _abortRequest) == AttemptSerial && !Inevitable)
             {
-                throw Conflict(ConflictKind.WriteWrite, TransactionalProperty.Unknown);
+                throw RequestedAbort();
             }
 
             spin.SpinOnce(sleep1Threshold: 100);

@@ -27,7 +27,10 @@ internal sealed partial class Segment
     private readonly List<Action> _abortHandlers = [];
     private long _stampCounter;
     private long _abortRequest;
+    private int _abortRequestSite;
     private bool _doomed;
+    private ConflictKind _doomKind;
+    private int _doomSite;
     private bool _inevitableByRequest;
     private long _attemptStart;
 
@@ -78,8 +81,12 @@ internal sealed partial class Segment
 
     internal int Depth => _savepoints.Count;
 
-    /// <summary>Whether this attempt must abort: it lost a conflict (perhaps swallowed by user code) or was asked to.</summary>
-    internal bool Doomed => _doomed || Volatile.Read(ref _abortRequest) == AttemptSerial;
+    /// <summary>
+    /// Whether this attempt must abort: it lost a conflict (perhaps swallowed by user code) or was asked to while
+    /// it could still be aborted. An abort request that arrives (or is found) once the attempt is inevitable is
+    /// ignored, as <see cref="ThrowIfAbortRequested"/> does: the requester simply waits for our commit.
+    /// </summary>
+    internal bool Doomed => _doomed || (!Inevitable && Volatile.Read(ref _abortRequest) == AttemptSerial);
 
     // ----------------------------------------------------------------------------------------------
     // Attempt life cycle
@@ -115,14 +122,31 @@ internal sealed partial class Segment
     /// <summary>Time spent in the current attempt since its first barrier slow path.</summary>
     internal long AttemptTicks => _attemptStart == 0 ? 0 : Stopwatch.GetTimestamp() - _attemptStart;
 
-    internal void RequestAbort(long attemptSerial) => Volatile.Write(ref _abortRequest, attemptSerial);
+    /// <summary>Asks the given attempt to abort because another transaction wants to write <paramref name="property"/>.</summary>
+    internal void RequestAbort(long attemptSerial, TransactionalProperty property)
+    {
+        // Site before serial: whoever sees the request also sees what it is about (for the conflict report).
+        Volatile.Write(ref _abortRequestSite, property.Index);
+        Volatile.Write(ref _abortRequest, attemptSerial);
+    }
+
+    /// <summary>The conflict an abort request stands for: write-write on the property the requester wants.</summary>
+    private ConflictException RequestedAbort() =>
+        Conflict(ConflictKind.WriteWrite, TransactionalProperty.FromIndex(Volatile.Read(ref _abortRequestSite)));
+
+    /// <summary>
+    /// The conflict that doomed this attempt, for re-running it when user code swallowed the original
+    /// <see cref="ConflictException"/> (so the abort is still attributed to the right property).
+    /// </summary>
+    internal ConflictException DoomCause() =>
+        _doomed ? new ConflictException(_doomKind, TransactionalProperty.FromIndex(_doomSite)) : RequestedAbort();
 
     /// <summary>Throws if another transaction has asked this attempt to abort (it wants an object we own).</summary>
     internal void ThrowIfAbortRequested()
     {
         if (Volatile.Read(ref _abortRequest) == AttemptSerial && !Inevitable)
         {
-            throw Conflict(ConflictKind.WriteWrite, TransactionalProperty.Unknown);
+            throw RequestedAbort();
         }
     }
 
@@ -130,6 +154,8 @@ internal sealed partial class Segment
     internal ConflictException Conflict(ConflictKind kind, TransactionalProperty property)
     {
         _doomed = true;
+        _doomKind = kind;
+        _doomSite = property.Index;
         return new ConflictException(kind, property);
     }
 

@@ -112,6 +112,7 @@ internal static class TransactionRunner
                 if (segment.Doomed)
                 {
                     outcome = Outcome.Conflict;
+                    conflict = segment.DoomCause();
                 }
                 else
                 {

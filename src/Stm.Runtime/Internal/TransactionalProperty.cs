@@ -23,7 +23,7 @@ public sealed class TransactionalProperty
         DeclaringType = declaringType;
         Name = name;
         Index = index;
-        DisplayName = FormatTypeName(declaringType) + "." + name;
+        DisplayName = index == 0 ? name : FormatTypeName(declaringType) + "." + name;
     }
 
     /// <summary>The class that declares the property.</summary>

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using Stm.Runtime.Tests.Model;
+using Xunit;
+
+namespace Stm.Runtime.Tests;
+
+/// <summary><see cref="Atomic.Retry"/>: a blocked transaction sleeps until something it read changes.</summary>
+public class RetryTests
+{
+    [Fact]
+    public void A_blocked_consumer_sleeps_until_a_commit_changes_what_it_read()
+    {
+        var slot = new Cell(0);
+        var unrelated = new Cell(0);
+        int attempts = 0;
+        long taken = 0;
+        StmStatistics before = Atomic.Statistics;
+
+        Action join = TestThreads.Start(() => taken = Atomic.Run(() =>
+        {
+            Interlocked.Increment(ref attempts);
+            long value = slot.Value;
+            if (value == 0)
+            {
+                Atomic.Retry();
+            }
+
+            slot.Value = 0;
+            return value;
+        }));
+
+        WaitUntil(() => Atomic.Statistics.Since(before).Retries >= 1);
+
+        // Commits to objects the consumer did not read must not re-run it, and nothing else must either:
+        // a spinning consumer would rack up attempts while we keep committing elsewhere.
+        for (int i = 1; i <= 20; i++)
+        {
+            unrelated.Value = i;
+            Thread.Sleep(10);
+        }
+
+        Assert.Equal(1, Volatile.Read(ref attempts));
+
+        slot.Value = 42;
+        join();
+
+        Assert.Equal(42, taken);
+        Assert.Equal(2, attempts);
+        Assert.Equal(0, slot.Value);
+    }
+
+    [Fact]
+    public void A_producer_consumer_handoff_delivers_every_item_in_order_with_a_bounded_number_of_attempts()
+    {
+        const int Items = 2_000;
+        var slot = new Cell(0);
+        var received = new List<long>(Items);
+        int consumerAttempts = 0;
+        int producerAttempts = 0;
+        StmStatistics before = Atomic.Statistics;
+
+        TestThreads.Run(2, t =>
+        {
+            for (int i = 1; i <= Items; i++)
+            {
+                if (t == 0)
+                {
+                    long item = i;
+                    Atomic.Run(() =>
+                    {
+                        Interlocked.Increment(ref producerAttempts);
+                        if (slot.Value != 0)
+                        {
+                            Atomic.Retry(); // full: wait for the consumer
+                        }
+
+                        slot.Value = item;
+                    });
+                }
+                else
+                {
+                    received.Add(Atomic.Run(() =>
+                    {
+                        Interlocked.Increment(ref consumerAttempts);
+                        long value = slot.Value;
+                        if (value == 0)
+                        {
+                            Atomic.Retry(); // empty: wait for the producer
+                        }
+
+                        slot.Value = 0;
+                        return value;
+                    }));
+                }
+            }
+        });
+
+        Assert.Equal(Items, received.Count);
+        for (int i = 0; i < Items; i++)
+        {
+            Assert.Equal(i + 1, received[i]);
+        }
+
+        // Without spinning each side needs about two attempts per item (one that blocks, one that succeeds);
+        // conflicts add a few. A consumer that polled instead of sleeping would need thousands.
+        Assert.True(consumerAttempts <= 4 * Items, $"consumer made {consumerAttempts} attempts for {Items} items");
+        Assert.True(producerAttempts <= 4 * Items, $"producer made {producerAttempts} attempts for {Items} items");
+        Assert.True(Atomic.Statistics.Since(before).Retries > 0);
+    }
+
+    [Fact]
+    public void Retry_in_a_nested_block_blocks_the_whole_transaction_and_rolls_back_its_writes()
+    {
+        var gate = new Cell(0);
+        var log = new Cell(0);
+        int attempts = 0;
+        StmStatistics before = Atomic.Statistics;
+
+        Action join = TestThreads.Start(() => Atomic.Run(() =>
+        {
+            Interlocked.Increment(ref attempts);
+            log.Value += 1;
+            Atomic.Run(() =>
+            {
+                if (gate.Value == 0)
+                {
+                    Atomic.Retry();
+                }
+            });
+        }));
+
+        WaitUntil(() => Atomic.Statistics.Since(before).Retries >= 1);
+        Assert.Equal(0, log.Value); // the blocked attempt's write is not visible
+        gate.Value = 1;
+        join();
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, log.Value);
+    }
+
+    internal static void WaitUntil(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException("condition not reached within 30 s");
+            }
+
+            Thread.Sleep(1);
+        }
+    }
+}
