@@ -138,5 +138,17 @@ public class PublicApiTests
         return string.Join("\n", a.Except(e).Select(l => "+ " + l).Concat(e.Except(a).Select(l => "- " + l)).Take(60));
     }
 
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // Not [CallerFilePath]: CI builds (ContinuousIntegrationBuild) map source paths to /_/.
+    private static string SourceDirectory()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Stm.Runtime.Tests.csproj")))
+            {
+                return Path.Combine(directory.FullName, "PublicApi");
+            }
+        }
+
+        throw new InvalidOperationException("Stm.Runtime.Tests.csproj not found above " + AppContext.BaseDirectory);
+    }
 }
