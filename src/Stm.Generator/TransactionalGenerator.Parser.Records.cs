@@ -93,7 +93,7 @@ public sealed partial class TransactionalGenerator
                 Type: Parser.TypeName(type),
                 Kind: kind,
                 IsPrinted: printed,
-                IsValueType: type.IsValueType,
+                IsValueType: type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T,
                 IsPointer: type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer,
                 BackingFieldName: backingField);
 
