@@ -29,6 +29,7 @@ internal sealed class ReadLog
     private LoggedRead[] _items = new LoggedRead[64];
     private int _count;
     private int _compactAt = InitialCacheSize;
+    private int _smallRuns;
 
     internal int Count => _count;
 
@@ -67,12 +68,15 @@ internal sealed class ReadLog
         return result;
     }
 
-    /// <summary>Grows the cache while it is small, and removes duplicates from the log.</summary>
+    /// <summary>
+    /// The log outgrew the cache. While the cache may grow, grow it and re-index the log (an object logged twice
+    /// lands on its own slot again and is dropped); at the maximum size, remove duplicates exactly.
+    /// </summary>
     private void Compact()
     {
         if (_cache.Length < MaxCacheSize)
         {
-            int size = _cache.Length;
+            int size = _cache.Length * 2;
             while (size < _count * 2 && size < MaxCacheSize)
             {
                 size *= 2;
@@ -80,37 +84,48 @@ internal sealed class ReadLog
 
             _cache = new Slot[size];
             _mask = size - 1;
-        }
-        else
-        {
-            Array.Clear(_cache);
+            int kept = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                ITransactionalObject item = _items[i].Object;
+                ref Slot slot = ref _cache[item.StmHeader.Id & _mask];
+                if (slot.Object != item)
+                {
+                    slot.Object = item;
+                    _items[kept++].Object = item;
+                }
+            }
+
+            Array.Clear(_items, kept, _count - kept);
+            _count = kept;
+            _compactAt = _cache.Length < MaxCacheSize ? _cache.Length : Math.Max(_cache.Length, kept * 2);
+            return;
         }
 
+        Array.Clear(_cache);
         var seen = new HashSet<object>(_count, ReferenceEqualityComparer.Instance);
-        int kept = 0;
+        int unique = 0;
         for (int i = 0; i < _count; i++)
         {
             ITransactionalObject item = _items[i].Object;
             if (seen.Add(item))
             {
-                _items[kept++].Object = item;
+                _items[unique++].Object = item;
                 _cache[item.StmHeader.Id & _mask].Object = item;
             }
         }
 
-        Array.Clear(_items, kept, _count - kept);
-        _count = kept;
-        _compactAt = Math.Max(_cache.Length, kept * 2);
+        Array.Clear(_items, unique, _count - unique);
+        _count = unique;
+        _compactAt = Math.Max(_cache.Length, unique * 2);
     }
 
-    /// <summary>Forgets every read (end of attempt).</summary>
+    /// <summary>
+    /// Forgets every read (end of attempt). The arrays keep their size, so a segment that runs large
+    /// transactions does not regrow them each time; after a long run of small transactions they shrink.
+    /// </summary>
     internal void Clear()
     {
-        if (_count == 0)
-        {
-            return;
-        }
-
         if (_count * 16 >= _cache.Length)
         {
             Array.Clear(_cache);
@@ -124,16 +139,24 @@ internal sealed class ReadLog
         }
 
         Array.Clear(_items, 0, _count);
-        _count = 0;
-        if (_items.Length > 1 << 16)
+        if (_count * 16 < _cache.Length && _cache.Length > InitialCacheSize)
         {
-            // A huge transaction left large arrays behind: give them back rather than pinning memory.
-            _items = new LoggedRead[64];
-            _cache = new Slot[InitialCacheSize];
-            _mask = InitialCacheSize - 1;
+            if (++_smallRuns == 64)
+            {
+                // Many transactions in a row used a sixteenth of the arrays: give the memory back.
+                _items = new LoggedRead[64];
+                _cache = new Slot[InitialCacheSize];
+                _mask = InitialCacheSize - 1;
+                _smallRuns = 0;
+            }
+        }
+        else
+        {
+            _smallRuns = 0;
         }
 
-        _compactAt = Math.Max(_cache.Length, InitialCacheSize);
+        _count = 0;
+        _compactAt = _cache.Length < MaxCacheSize ? _cache.Length : Math.Max(_cache.Length, _items.Length);
     }
 
     /// <summary>

@@ -1,0 +1,62 @@
+// Stand-in for the Stm generator: written exactly as the generator emits a [Transactional] class
+// (the shape of tests/Stm.Runtime.Tests/Model/Account.cs). Delete this file once the generator is referenced.
+#nullable enable
+namespace Stm.Scaling.Model;
+
+partial class Account : global::Stm.Internal.ITransactionalObject
+{
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Balance =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(Account), "Balance");
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
+
+    private long __stm_Balance;
+
+    ref global::Stm.Internal.TxHeader global::Stm.Internal.ITransactionalObject.StmHeader => ref __stm;
+
+    object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
+
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __stmPublish(object copy)
+    {
+        var source = (Account)copy;
+        __stm_Balance = source.__stm_Balance;
+    }
+
+    private long __stmGet_Balance()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance, out long version);
+            var value = source.__stm_Balance;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    public partial long Balance
+    {
+        get => __stmGet_Balance();
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Balance(), value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Balance).__stm_Balance = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Balance, static (state, v) => state.__stm_Balance = v);
+            }
+        }
+    }
+}

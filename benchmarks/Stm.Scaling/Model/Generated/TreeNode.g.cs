@@ -1,0 +1,140 @@
+// Stand-in for the Stm generator: written exactly as the generator emits a [Transactional] class
+// (the shape of tests/Stm.Runtime.Tests/Model/Account.cs). Delete this file once the generator is referenced.
+#nullable enable
+namespace Stm.Scaling.Model;
+
+partial class TreeNode : global::Stm.Internal.ITransactionalObject
+{
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Value =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(TreeNode), "Value");
+
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Left =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(TreeNode), "Left");
+
+    private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Right =
+        global::Stm.Internal.TransactionalProperty.Register(typeof(TreeNode), "Right");
+
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    private global::Stm.Internal.TxHeader __stm = global::Stm.Internal.TxHeader.Create();
+
+    private long __stm_Value;
+    private TreeNode? __stm_Left;
+    private TreeNode? __stm_Right;
+
+    ref global::Stm.Internal.TxHeader global::Stm.Internal.ITransactionalObject.StmHeader => ref __stm;
+
+    object global::Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
+
+    void global::Stm.Internal.ITransactionalObject.StmPublish(object copy) => __stmPublish(copy);
+
+    /// <summary>Copies this class's transactional fields from a private copy.</summary>
+    private void __stmPublish(object copy)
+    {
+        var source = (TreeNode)copy;
+        __stm_Value = source.__stm_Value;
+        __stm_Left = source.__stm_Left;
+        __stm_Right = source.__stm_Right;
+    }
+
+    private long __stmGet_Value()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
+            var value = source.__stm_Value;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private TreeNode? __stmGet_Left()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Left, out long version);
+            var value = source.__stm_Left;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    private TreeNode? __stmGet_Right()
+    {
+        while (true)
+        {
+            var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Right, out long version);
+            var value = source.__stm_Right;
+            if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
+            {
+                return value;
+            }
+        }
+    }
+
+    public partial long Value
+    {
+        get => __stmGet_Value();
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Value, static (state, v) => state.__stm_Value = v);
+            }
+        }
+    }
+
+    public partial TreeNode? Left
+    {
+        get => __stmGet_Left();
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Left(), value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Left).__stm_Left = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Left, static (state, v) => state.__stm_Left = v);
+            }
+        }
+    }
+
+    public partial TreeNode? Right
+    {
+        get => __stmGet_Right();
+        set
+        {
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Right(), value))
+                {
+                    return;
+                }
+
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Right).__stm_Right = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Right, static (state, v) => state.__stm_Right = v);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Stm;
+
+namespace Stm.Scaling.Model.Richards;
+
+/// <summary>Holds one packet at a time and sends it back when woken without one.</summary>
+[Transactional]
+public sealed partial class DeviceTask : RichardsTask
+{
+    public DeviceTask(Scheduler scheduler) => Scheduler = scheduler;
+
+    public Scheduler Scheduler { get; }
+
+    public partial Packet? V1 { get; set; }
+
+    public override TaskControlBlock? Run(Packet? packet)
+    {
+        if (packet is null)
+        {
+            Packet? pending = V1;
+            if (pending is null)
+            {
+                return Scheduler.SuspendCurrent();
+            }
+
+            V1 = null;
+            return Scheduler.Queue(pending);
+        }
+
+        V1 = packet;
+        return Scheduler.HoldCurrent();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace Stm.Analyzers.CodeFixes;
+
+/// <summary>
+/// STM0010, two fixes: wrap the statement in <c>Atomic.OnCommit(() => ...)</c> (the effect then happens once, after the
+/// commit), or insert <c>Atomic.BecomeInevitable();</c> at the start of the atomic block (it then never re-runs).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeferEffectCodeFix)), Shared]
+public sealed class DeferEffectCodeFix : DocumentFixProvider
+{
+    public const string OnCommitKey = "STM0010.OnCommit";
+    public const string BecomeInevitableKey = "STM0010.BecomeInevitable";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.IrreversibleEffect);
+
+    protected override IEnumerable<FixKind> GetFixes(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
+    {
+        ExpressionSyntax? effect = FindEffect(root, diagnostic);
+        if (effect is null || model is null)
+        {
+            yield break;
+        }
+
+        if (FindDeferrable(effect, model) is not null)
+        {
+            yield return new FixKind("Defer it with Atomic.OnCommit", OnCommitKey);
+        }
+
+        if (AtomicLambdas.FindEnclosing(effect, model, CancellationToken.None) is not null)
+        {
+            yield return new FixKind("Make the transaction inevitable first (Atomic.BecomeInevitable)", BecomeInevitableKey);
+        }
+    }
+
+    protected override void Apply(DocumentEditor editor, SemanticModel model, Diagnostic diagnostic, string equivalenceKey, HashSet<SyntaxNode> fixState, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? effect = FindEffect(editor.OriginalRoot, diagnostic);
+        if (effect is null)
+        {
+            return;
+        }
+
+        if (equivalenceKey == OnCommitKey)
+        {
+            ExpressionSyntax? deferrable = FindDeferrable(effect, model);
+            if (deferrable is not null && fixState.Add(deferrable))
+            {
+                editor.ReplaceNode(deferrable, (current, _) => SyntaxHelpers.CallWithLambda("OnCommit", (ExpressionSyntax)current).WithTriviaFrom(current));
+            }
+
+            return;
+        }
+
+        AnonymousFunctionExpressionSyntax? lambda = AtomicLambdas.FindEnclosing(effect, model, cancellationToken);
+        if (lambda is null || !fixState.Add(lambda))
+        {
+            return; // FixAll: one BecomeInevitable per block, however many effects it has
+        }
+
+        bool returnsValue = model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol { ReturnsVoid: false };
+        if (lambda.Block is { } block)
+        {
+            editor.ReplaceNode(block, (current, _) =>
+            {
+                var currentBlock = (BlockSyntax)current;
+                return currentBlock.WithStatements(currentBlock.Statements.Insert(0, SyntaxHelpers.BecomeInevitableStatement()));
+            });
+        }
+        else if (lambda.ExpressionBody is not null)
+        {
+            editor.ReplaceNode(lambda, (current, _) =>
+            {
+                var function = (AnonymousFunctionExpressionSyntax)current;
+                ExpressionSyntax expression = function.ExpressionBody!;
+                StatementSyntax original = returnsValue
+                    ? SyntaxFactory.ReturnStatement(expression.WithoutTrivia())
+                    : SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
+                // Explicit (elastic) line breaks: the formatter keeps a block written on one line on one line.
+                BlockSyntax newBlock = SyntaxFactory.Block(
+                        SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.ElasticLineFeed).WithTrailingTrivia(SyntaxFactory.ElasticLineFeed),
+                        SyntaxFactory.List(new[]
+                        {
+                            SyntaxHelpers.BecomeInevitableStatement().WithTrailingTrivia(SyntaxFactory.ElasticLineFeed),
+                            original.WithTrailingTrivia(SyntaxFactory.ElasticLineFeed),
+                        }),
+                        SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+                    .WithAdditionalAnnotations(Formatter.Annotation)
+                    .WithTrailingTrivia(expression.GetTrailingTrivia());
+                return function.WithExpressionBody(null).WithBlock(newBlock);
+            });
+        }
+    }
+
+    /// <summary>The call, <c>new</c> or property access the diagnostic points at.</summary>
+    private static ExpressionSyntax? FindEffect(SyntaxNode root, Diagnostic diagnostic)
+    {
+        SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        return node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node
+            ? invocation
+            : node as ExpressionSyntax;
+    }
+
+    /// <summary>
+    /// The expression to move into OnCommit: a whole expression statement, or the body of an expression-bodied
+    /// void lambda. Anything whose value is used (an assignment's right side, an argument) cannot be deferred.
+    /// </summary>
+    private static ExpressionSyntax? FindDeferrable(ExpressionSyntax effect, SemanticModel model)
+    {
+        ExpressionSyntax outer = effect;
+        while (outer.Parent is InvocationExpressionSyntax or MemberAccessExpressionSyntax or ConditionalAccessExpressionSyntax or ParenthesizedExpressionSyntax)
+        {
+            outer = (ExpressionSyntax)outer.Parent;
+        }
+
+        switch (outer.Parent)
+        {
+            case ExpressionStatementSyntax:
+                return outer;
+            case AnonymousFunctionExpressionSyntax lambda when lambda.ExpressionBody == outer
+                && model.GetSymbolInfo(lambda).Symbol is IMethodSymbol { ReturnsVoid: true }:
+                return outer;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace Stm.Analyzers.CodeFixes;
+
+/// <summary>STM0015: <c>x.P += 1</c> becomes <c>Atomic.Run(() => x.P += 1)</c>, so the read and the write are one transaction.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WrapInAtomicRunCodeFix)), Shared]
+public sealed class WrapInAtomicRunCodeFix : DocumentFixProvider
+{
+    public const string EquivalenceKey = "STM0015.WrapInAtomicRun";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.ReadModifyWriteOutsideAtomicBlock);
+
+    protected override IEnumerable<FixKind> GetFixes(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
+    {
+        if (FindExpression(root, diagnostic) is not null)
+        {
+            yield return new FixKind("Wrap it in Atomic.Run", EquivalenceKey);
+        }
+    }
+
+    protected override void Apply(DocumentEditor editor, SemanticModel model, Diagnostic diagnostic, string equivalenceKey, HashSet<SyntaxNode> fixState, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? expression = FindExpression(editor.OriginalRoot, diagnostic);
+        if (expression is not null && fixState.Add(expression))
+        {
+            editor.ReplaceNode(expression, (current, _) => SyntaxHelpers.CallWithLambda("Run", (ExpressionSyntax)current).WithTriviaFrom(current));
+        }
+    }
+
+    private static ExpressionSyntax? FindExpression(SyntaxNode root, Diagnostic diagnostic) =>
+        root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
+}

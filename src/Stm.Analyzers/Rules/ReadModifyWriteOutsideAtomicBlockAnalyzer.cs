@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Stm.Analyzers.Infrastructure;
+
+namespace Stm.Analyzers.Rules;
+
+/// <summary>
+/// STM0015: <c>x.P += 1</c>, <c>x.P++</c>, <c>x.P ??= v</c> or <c>x.P = x.P + 1</c> on a transactional property outside
+/// any atomic block, in code no atomic block of the compilation reaches: each access is atomic, the pair is not.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        RuleIdentifiers.ReadModifyWriteOutsideAtomicBlock,
+        title: "Read-modify-write of a transactional property outside an atomic block",
+        messageFormat: "'{0}' is read and then written outside any atomic block: each access is atomic but the pair is not, so a concurrent update can be lost; wrap it in Atomic.Run",
+        RuleCategories.Usage,
+        DiagnosticSeverity.Warning,
+        description: "Outside a transaction every access to a transactional property is individually atomic. An increment or compound assignment is a read followed by a write; another thread may commit between them and its update is overwritten.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            StmSymbols? symbols = StmSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var reachability = new AtomicReachability(symbols);
+            reachability.Register(start);
+            var candidates = new ConcurrentQueue<Candidate>();
+            start.RegisterOperationAction(
+                operation => Collect(operation, symbols, reachability, candidates),
+                OperationKind.CompoundAssignment,
+                OperationKind.CoalesceAssignment,
+                OperationKind.Increment,
+                OperationKind.Decrement,
+                OperationKind.SimpleAssignment);
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (Candidate candidate in candidates)
+                {
+                    if (reachability.IsCertainlyOutside(candidate.Member))
+                    {
+                        end.ReportDiagnostic(candidate.Diagnostic);
+                    }
+                }
+            });
+        });
+    }
+
+    private static void Collect(OperationAnalysisContext context, StmSymbols symbols, AtomicReachability reachability, ConcurrentQueue<Candidate> candidates)
+    {
+        IPropertyReferenceOperation? target = GetReadModifyWriteTarget(context.Operation);
+        if (target is null || !IsTransactionalProperty(target.Property, symbols))
+        {
+            return;
+        }
+
+        AtomicReachability.Placement placement = reachability.Classify(context.Operation, out bool inside);
+        if (inside || placement == AtomicReachability.Placement.Unknown)
+        {
+            return;
+        }
+
+        ISymbol member = AtomicBlocks.GetContainingMember(context.Operation, context.ContainingSymbol);
+        if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            && target.Instance is IInstanceReferenceOperation
+            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, target.Property.ContainingType))
+        {
+            return; // an object under construction is not shared yet
+        }
+
+        var diagnostic = Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), target.Property.ContainingType.Name + "." + target.Property.Name);
+        candidates.Enqueue(new Candidate(diagnostic, placement == AtomicReachability.Placement.Deferred ? null : member));
+    }
+
+    private static IPropertyReferenceOperation? GetReadModifyWriteTarget(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ICompoundAssignmentOperation { Target: IPropertyReferenceOperation property }:
+                return property;
+            case ICoalesceAssignmentOperation { Target: IPropertyReferenceOperation property }:
+                return property;
+            case IIncrementOrDecrementOperation { Target: IPropertyReferenceOperation property }:
+                return property;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
+                foreach (IOperation read in assignment.Value.DescendantsAndSelf())
+                {
+                    if (read is IPropertyReferenceOperation other
+                        && SymbolEqualityComparer.Default.Equals(other.Property, property.Property)
+                        && SameInstance(other.Instance, property.Instance))
+                    {
+                        return property;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool SameInstance(IOperation? left, IOperation? right) =>
+        (left is null && right is null)
+        || (left is not null && right is not null && left.Syntax.IsEquivalentTo(right.Syntax, topLevel: false));
+
+    /// <summary>A body-less partial property of a [Transactional] class: the generator implements it with barriers.</summary>
+    internal static bool IsTransactionalProperty(IPropertySymbol property, StmSymbols symbols)
+    {
+        IPropertySymbol definition = property.OriginalDefinition.PartialDefinitionPart ?? property.OriginalDefinition;
+        return definition.IsPartialDefinition && symbols.IsTransactionalType(definition.ContainingType);
+    }
+
+    private sealed class Candidate
+    {
+        public Candidate(Diagnostic diagnostic, ISymbol? member)
+        {
+            Diagnostic = diagnostic;
+            Member = member;
+        }
+
+        public Diagnostic Diagnostic { get; }
+
+        /// <summary>The member the code runs in, or <see langword="null"/> when it certainly runs outside a transaction (an OnCommit handler).</summary>
+        public ISymbol? Member { get; }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace Stm.Analyzers.Tests.Harness;
+
+/// <summary>Applies code fixes (one diagnostic, or FixAll in the document) and compares the resulting source text.</summary>
+internal static class FixRunner
+{
+    /// <summary>Applies the fix registered under <paramref name="equivalenceKey"/> to the first diagnostic and compares the text.</summary>
+    public static async Task VerifyFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    {
+        Document document = TestProject.CreateDocument(Markup.Parse(before).Source, outputKind: outputKind);
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
+        Diagnostic diagnostic = diagnostics.First(d => fixer.FixableDiagnosticIds.Contains(d.Id));
+
+        var actions = new List<CodeAction>();
+        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+        await fixer.RegisterCodeFixesAsync(context);
+        CodeAction chosen = Assert.Single(actions, a => a.EquivalenceKey == equivalenceKey);
+        Document fixedDocument = await ApplyAsync(chosen, document);
+        await AssertTextAsync(expected, fixedDocument);
+    }
+
+    /// <summary>Asserts that no fix is offered under <paramref name="equivalenceKey"/> for the first diagnostic.</summary>
+    public static async Task VerifyNoFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string source, string equivalenceKey)
+    {
+        Document document = TestProject.CreateDocument(Markup.Parse(source).Source);
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
+        Diagnostic diagnostic = diagnostics.First(d => fixer.FixableDiagnosticIds.Contains(d.Id));
+        var actions = new List<CodeAction>();
+        await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        Assert.DoesNotContain(actions, a => a.EquivalenceKey == equivalenceKey);
+    }
+
+    /// <summary>Runs the fixer's FixAll provider over the whole document and compares the text.</summary>
+    public static async Task VerifyFixAllAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    {
+        Document document = TestProject.CreateDocument(Markup.Parse(before).Source, outputKind: outputKind);
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
+        Assert.True(diagnostics.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id)) > 1, "A FixAll test needs several occurrences.");
+
+        FixAllProvider provider = fixer.GetFixAllProvider()!;
+        Assert.NotNull(provider);
+        var context = new FixAllContext(
+            document,
+            fixer,
+            FixAllScope.Document,
+            equivalenceKey,
+            fixer.FixableDiagnosticIds,
+            new Provider(analyzer),
+            CancellationToken.None);
+        CodeAction? action = await provider.GetFixAsync(context);
+        Assert.NotNull(action);
+        Document fixedDocument = await ApplyAsync(action!, document);
+        await AssertTextAsync(expected, fixedDocument);
+    }
+
+    private static async Task<Document> ApplyAsync(CodeAction action, Document document)
+    {
+        ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
+        ApplyChangesOperation apply = Assert.Single(operations.OfType<ApplyChangesOperation>());
+        return apply.ChangedSolution.GetDocument(document.Id)!;
+    }
+
+    private static async Task AssertTextAsync(string expected, Document document)
+    {
+        SourceText text = await document.GetTextAsync();
+        Assert.Equal(Normalize(expected), Normalize(text.ToString()));
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n");
+
+    private sealed class Provider(DiagnosticAnalyzer analyzer) : FixAllContext.DiagnosticProvider
+    {
+        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+        {
+            SyntaxTree? tree = await document.GetSyntaxTreeAsync(cancellationToken);
+            return (await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer)).Where(d => d.Location.SourceTree == tree);
+        }
+
+        public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            (await AnalyzerRunner.GetDiagnosticsAsync(project, analyzer)).Where(d => !d.Location.IsInSource);
+
+        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            await AnalyzerRunner.GetDiagnosticsAsync(project, analyzer);
+    }
+}

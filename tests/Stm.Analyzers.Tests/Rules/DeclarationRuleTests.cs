@@ -1,0 +1,221 @@
+using System.Threading.Tasks;
+using Stm.Analyzers.Rules;
+using Stm.Analyzers.Tests.Harness;
+using Xunit;
+
+namespace Stm.Analyzers.Tests.Rules;
+
+public sealed class STM0001Tests
+{
+    private static readonly NotAPartialClassAnalyzer Analyzer = new();
+
+    [Fact]
+    public Task Reports_static_and_non_partial_classes_and_non_partial_containing_types() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        // Structs and interfaces cannot carry the attribute at all (AttributeUsage: CS0592).
+        [Transactional] public static class [|Registry|] { }
+        [Transactional] public class [|Plain|] { }
+        [Transactional] public sealed record [|Entry|](string Key);
+
+        public class Outer
+        {
+            [Transactional] public partial class [|Inner|] { }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_partial_properties_the_generator_cannot_implement() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            public partial long Balance { get; set; }
+
+            public static partial int [|Count|] { get; set; }
+
+            public partial long [|ReadOnly|] { get; }
+        }
+        """);
+
+    [Fact]
+    public Task Accepts_supported_shapes() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        [Transactional] public partial class Account { public partial long Balance { get; set; } public partial string Name { get; init; } }
+        [Transactional] public sealed partial class Sealed { }
+        [Transactional] public abstract partial class Base { }
+        [Transactional] public partial class Generic<T> { public partial T Value { get; set; } }
+        [Transactional] public partial record class Entry(string Key);
+        public partial class Outer { [Transactional] public partial class Nested { } }
+        public class NotTransactional { }
+        """);
+}
+
+public sealed class STM0002Tests
+{
+    private static readonly UntrackedMutableMemberAnalyzer Analyzer = new();
+
+    [Fact]
+    public Task Reports_mutable_fields_and_settable_auto_properties() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            private long [|_pending|];
+            public int [|Version|] { get; set; }
+            public string [|Owner|] { get; private set; } = "";
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_tracked_immutable_computed_static_and_const_members() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            private const int Limit = 3;
+            private static int s_created;
+            private readonly string _id = "";
+            public partial long Balance { get; set; }
+            public string Id { get; } = "";
+            public string Name { get; init; } = "";
+            public long Doubled { get => Balance * 2; set => Balance = value / 2; }
+        }
+
+        public class Plain
+        {
+            public int Mutable;
+        }
+        """);
+}
+
+public sealed class STM0003Tests
+{
+    private static readonly MutableObjectInMemberAnalyzer Analyzer = new();
+
+    [Fact]
+    public Task Reports_arrays_collections_and_classes_with_setters() => Verify.DiagnosticsAsync(Analyzer, """
+        using System.Collections.Generic;
+        using System.Text;
+        using Stm;
+
+        public class Settings
+        {
+            public int Level { get; set; }
+        }
+
+        [Transactional]
+        public partial class Order
+        {
+            public partial List<string> [|Lines|] { get; set; }
+            public partial int[] [|Quantities|] { get; set; }
+            public readonly Dictionary<string, int> [|Index|] = new();
+            public Settings [|Options|] { get; } = new();
+            public StringBuilder [|Notes|] { get; init; } = new();
+        }
+        """);
+
+    [Fact]
+    public Task Accepts_immutable_values_interfaces_and_transactional_references() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using Stm;
+
+        public sealed record Money(decimal Amount, string Currency);
+
+        [Transactional]
+        public partial class Order
+        {
+            public partial string Name { get; set; }
+            public partial ImmutableList<string> Lines { get; set; }
+            public partial IReadOnlyList<int> Quantities { get; set; }
+            public partial Order? Next { get; set; }
+            public partial Money Total { get; set; }
+            public partial DateTime Placed { get; set; }
+            public Func<int, int> Rule { get; } = x => x;
+            public readonly Uri Home = new("https://example.org");
+        }
+        """);
+}
+
+public sealed class STM0004Tests
+{
+    private static readonly ImmutableMemberAnalyzer Analyzer = new();
+
+    [Fact]
+    public Task Reports_readonly_fields_get_only_and_init_only_auto_properties() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            private readonly string [|_id|] = "";
+            public string [|Owner|] { get; } = "";
+            public string [|Iban|] { get; init; } = "";
+            public partial long Balance { get; set; }
+            public string Label => _id + Owner;
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_non_transactional_classes() => Verify.NoDiagnosticsAsync(Analyzer, """
+        public class Plain
+        {
+            private readonly string _id = "";
+            public string Owner { get; } = "";
+        }
+        """);
+}
+
+public sealed class STM0005Tests
+{
+    private static readonly AssignedOnlyDuringConstructionAnalyzer Analyzer = new();
+
+    [Fact]
+    public async Task Reports_properties_assigned_only_in_constructors_or_initializers()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync(Analyzer, """
+            using Stm;
+
+            [Transactional]
+            internal partial class Account
+            {
+                public Account() => Owner = "";
+
+                public partial string [|Owner|] { get; set; }
+
+                public partial string [|Iban|] { get; set; }
+
+                public partial long Balance { get; set; }
+
+                public partial long Unused { get; set; }
+
+                public static Account Open(long amount) => new() { Iban = "DE00", Balance = amount };
+
+                public void Deposit(long amount) => Balance += amount;
+            }
+            """);
+        Assert.Equal("get", diagnostics[0].Properties[AssignedOnlyDuringConstructionAnalyzer.AccessorProperty]);
+        Assert.Equal("init", diagnostics[1].Properties[AssignedOnlyDuringConstructionAnalyzer.AccessorProperty]);
+    }
+
+    [Fact]
+    public Task Ignores_setters_other_assemblies_can_call_and_init_only_properties() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            public Account() { Owner = ""; Label = ""; }
+
+            public partial string Owner { get; set; }
+
+            public partial string Label { get; init; }
+        }
+        """);
+}

@@ -1,0 +1,196 @@
+using System.Threading.Tasks;
+using Stm.Analyzers.Rules;
+using Stm.Analyzers.Tests.Harness;
+using Xunit;
+
+namespace Stm.Analyzers.Tests.Rules;
+
+public sealed class STM0010Tests
+{
+    private static readonly IrreversibleEffectInAtomicBlockAnalyzer Analyzer = new();
+
+    [Fact]
+    public Task Reports_io_console_network_process_and_sleep_inside_atomic_blocks() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(string path)
+            {
+                Atomic.Run(() =>
+                {
+                    [|File.AppendAllText|](path, "x");
+                    [|Console.WriteLine|]("y");
+                    [|Thread.Sleep|](1);
+                    using var stream = [|new FileStream(path, FileMode.Open)|];
+                    [|System.Diagnostics.Process.Start|]("ls");
+                    var client = [|new System.Net.Http.HttpClient()|];
+                });
+                int n = Atomic.Run(() => [|Console.Read|]());
+                Atomic.OrElse(() => [|Console.Beep|](), () => { });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ForEach_bodies_and_TransactionQueue_tasks_are_atomic_blocks() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(int[] items)
+            {
+                Atomic.ForEach(items, item => [|Console.WriteLine|](item));
+                var queue = new TransactionQueue();
+                queue.Add(() => [|Console.WriteLine|]("task"));
+                queue.Run();
+                Console.WriteLine("after");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Lambdas_passed_to_wrappers_of_Atomic_Run_are_atomic_blocks() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using Stm;
+
+        internal static class Tx
+        {
+            public static void InTransaction(Action body) => Atomic.Run(body);
+
+            public static T Compute<T>(string name, Func<T> body) => Atomic.Run(body);
+
+            public static void Twice(Action body) => InTransaction(body);
+
+            public static void Recursive(Action body, int n) { if (n > 0) Recursive(body, n - 1); }
+
+            public static void NotAWrapper(Action body) => body();
+        }
+
+        internal static class Program
+        {
+            public static void Main()
+            {
+                Tx.InTransaction(() => [|Console.WriteLine|]("a"));
+                int n = Tx.Compute("n", () => [|Console.Read|]());
+                Tx.Twice(() => [|Console.WriteLine|]("b"));
+                Tx.Recursive(() => Console.WriteLine("c"), 3);
+                Tx.NotAWrapper(() => Console.WriteLine("d"));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_in_lambdas_run_inline_inside_the_block() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using System.Collections.Generic;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(List<string> lines) => Atomic.Run(() => lines.ForEach(line => [|Console.WriteLine|](line)));
+        }
+        """);
+
+    [Fact]
+    public Task One_report_for_a_chain_of_listed_members() => Verify.DiagnosticsAsync(Analyzer, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(string path) => Atomic.Run(() => [|File.OpenWrite|](path).WriteByte(1));
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_effects_outside_blocks_in_OnCommit_and_after_BecomeInevitable() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using System;
+        using System.IO;
+        using System.Text;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(string path)
+            {
+                Console.WriteLine("outside");
+                Atomic.Run(() =>
+                {
+                    Atomic.OnCommit(() => Console.WriteLine("after commit"));
+                    Atomic.OnAbort(() => File.AppendAllText(path, "aborted"));
+                    var builder = new StringBuilder().Append("in memory");
+                    using var memory = new MemoryStream();
+                    memory.WriteByte(1);
+                    string name = Path.GetFileName(path);
+                });
+                Atomic.Run(() =>
+                {
+                    Atomic.BecomeInevitable();
+                    File.AppendAllText(path, "exactly once");
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_effects_before_BecomeInevitable() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Atomic.Run(() =>
+            {
+                [|Console.WriteLine|]("before");
+                Atomic.BecomeInevitable();
+                Console.WriteLine("after");
+            });
+        }
+        """);
+
+    [Fact]
+    public Task Users_extend_and_override_the_list_with_additional_files() => Verify.DiagnosticsAsync(
+        Analyzer,
+        """
+        using System;
+        using Stm;
+
+        internal static class Audit
+        {
+            public static void Record(string text) { }
+        }
+
+        internal static class Program
+        {
+            public static void Main() => Atomic.Run(() =>
+            {
+                [|Audit.Record|]("x");
+                Console.WriteLine("allowed by the user's exclusion");
+            });
+        }
+        """,
+        additionalFiles: [("Stm.UnsafeApis.MyApp.txt", "# mine\nAudit.Record\n!System.Console.WriteLine\n")]);
+
+    [Fact]
+    public Task A_file_named_like_the_default_replaces_the_embedded_list() => Verify.DiagnosticsAsync(
+        Analyzer,
+        """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Atomic.Run(() =>
+            {
+                [|Console.WriteLine|]("listed in the packaged copy");
+                Environment.Exit(1);
+            });
+        }
+        """,
+        additionalFiles: [("Stm.UnsafeApis.txt", "System.Console\n")]);
+}
