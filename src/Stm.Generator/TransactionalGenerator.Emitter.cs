@@ -207,14 +207,14 @@ public sealed partial class TransactionalGenerator
             writer.Line(Join(property.GetterModifiers, "get") + " => " + property.ReaderName + "();");
             writer.Line(Join(property.SetterModifiers, property.IsInit ? "init" : "set"));
             writer.Open();
-            writer.Line("if (" + Barrier + ".InTransaction)");
-            writer.Open();
             writer.Line("// Writing the value the property already holds is a read, not a write: it does not conflict.");
             writer.Line("if (" + Barrier + ".SameValue(" + property.ReaderName + "(), " + value + "))");
             writer.Open();
             writer.Line("return;");
             writer.Close();
             writer.Line();
+            writer.Line("if (" + Barrier + ".InTransaction)");
+            writer.Open();
             writer.Line(Barrier + ".OpenWrite(ref __stm, this, " + property.PropertyFieldName + ")." + property.BackingFieldName + " = value;");
             writer.Close();
             writer.Line("else");

@@ -19,13 +19,22 @@ public sealed partial class TransactionalGenerator
             INamedTypeSymbol? baseType = type.BaseType;
             bool hasBaseRecord = baseType is { IsRecord: true };
             var members = new List<RecordMemberSpec>();
+            bool nameable = true;
             foreach (ISymbol member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (ParseMember(member) is { } spec)
                 {
                     members.Add(spec);
+                    nameable &= IsNameable(member);
                 }
+            }
+
+            if (!nameable)
+            {
+                // A member type that does not resolve (or cannot be named from another file): the compiler
+                // reports it, and record members naming it would only add errors. Nothing is emitted.
+                return new RecordSpec(null, false, false, false, false, false, false, EquatableArray<RecordMemberSpec>.Empty);
             }
 
             return new RecordSpec(
@@ -86,6 +95,18 @@ public sealed partial class TransactionalGenerator
             }
         }
 
+        private static bool IsNameable(ISymbol member)
+        {
+            ITypeSymbol? type = member switch
+            {
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => null,
+            };
+            return type is null
+                || !TransactionalChecks.ContainsType(type, static t => t.TypeKind == TypeKind.Error || t is INamedTypeSymbol { IsFileLocal: true });
+        }
+
         private static RecordMemberSpec Create(string name, ITypeSymbol type, RecordMemberKind kind, bool printed, string? backingField) =>
             new(
                 Name: Parser.Escape(name),
@@ -93,7 +114,7 @@ public sealed partial class TransactionalGenerator
                 Type: Parser.TypeName(type),
                 Kind: kind,
                 IsPrinted: printed,
-                IsValueType: type.IsValueType,
+                IsValueType: type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T,
                 IsPointer: type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer,
                 BackingFieldName: backingField);
 

@@ -233,9 +233,14 @@ internal static class TransactionalChecks
         }
 
         ITypeSymbol type = definition.Type;
-        if (ContainsErrorType(type))
+        if (ContainsType(type, static t => t.TypeKind == TypeKind.Error))
         {
             return UnsupportedPropertyReason.ErrorType;
+        }
+
+        if (ContainsType(type, static t => t is INamedTypeSymbol { IsFileLocal: true }))
+        {
+            return UnsupportedPropertyReason.FileLocalType;
         }
 
         if (type.IsRefLikeType || type.SpecialType == SpecialType.System_TypedReference
@@ -348,33 +353,32 @@ internal static class TransactionalChecks
         return false;
     }
 
-    private static bool ContainsErrorType(ITypeSymbol type)
+    /// <summary>Whether <paramref name="type"/>, its element types, type arguments or containing types match.</summary>
+    public static bool ContainsType(ITypeSymbol type, System.Func<ITypeSymbol, bool> predicate)
     {
+        if (predicate(type))
+        {
+            return true;
+        }
+
         switch (type)
         {
-            case IErrorTypeSymbol:
-                return true;
             case IArrayTypeSymbol array:
-                return ContainsErrorType(array.ElementType);
+                return ContainsType(array.ElementType, predicate);
             case IPointerTypeSymbol pointer:
-                return ContainsErrorType(pointer.PointedAtType);
+                return ContainsType(pointer.PointedAtType, predicate);
             case INamedTypeSymbol named:
-                if (named.TypeKind == TypeKind.Error)
-                {
-                    return true;
-                }
-
                 foreach (ITypeSymbol argument in named.TypeArguments)
                 {
-                    if (ContainsErrorType(argument))
+                    if (ContainsType(argument, predicate))
                     {
                         return true;
                     }
                 }
 
-                return named.ContainingType is { } containing && ContainsErrorType(containing);
+                return named.ContainingType is { } containing && ContainsType(containing, predicate);
             default:
-                return type.TypeKind == TypeKind.Error;
+                return false;
         }
     }
 

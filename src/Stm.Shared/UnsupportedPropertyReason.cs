@@ -42,4 +42,10 @@ internal enum UnsupportedPropertyReason
     /// <c>virtual sealed</c>): the compiler reports it, and an implementation copying it could not compile.
     /// </summary>
     InvalidDeclaration,
+
+    /// <summary>
+    /// The property type is (or contains) a file-local type (<c>file class</c>): the generated part lives in
+    /// another file and cannot name it (and the compiler already rejects it in a non-file-local class).
+    /// </summary>
+    FileLocalType,
 }

@@ -217,14 +217,14 @@ namespace Shop.Orders
             get => __stmGet_Customer();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Customer(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Customer(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Customer).__stm_Customer = value;
                 }
                 else
@@ -241,14 +241,14 @@ namespace Shop.Orders
             get => __stmGet_Discount();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Discount(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Discount(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Discount).__stm_Discount = value;
                 }
                 else
@@ -265,14 +265,14 @@ namespace Shop.Orders
             internal get => __stmGet_Note();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Note(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Note(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Note).__stm_Note = value;
                 }
                 else
@@ -289,14 +289,14 @@ namespace Shop.Orders
             get => __stmGet_Priority();
             init
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Priority(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Priority(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Priority).__stm_Priority = value;
                 }
                 else
@@ -313,14 +313,14 @@ namespace Shop.Orders
             get => __stmGet_Quantity();
             private set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Quantity(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Quantity(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Quantity).__stm_Quantity = value;
                 }
                 else
@@ -337,14 +337,14 @@ namespace Shop.Orders
             get => __stmGet_Shipped();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Shipped(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Shipped(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Shipped).__stm_Shipped = value;
                 }
                 else
@@ -361,14 +361,14 @@ namespace Shop.Orders
             get => __stmGet_Version();
             protected set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Version(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Version(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Version).__stm_Version = value;
                 }
                 else

@@ -48,14 +48,14 @@ namespace Zoo
             get => __stmGet_Turbo();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Turbo).__stm_Turbo = value;
                 }
                 else

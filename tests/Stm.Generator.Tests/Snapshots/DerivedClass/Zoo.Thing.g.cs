@@ -61,14 +61,14 @@ namespace Zoo
             get => __stmGet_Weight();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Weight(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Weight(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Weight).__stm_Weight = value;
                 }
                 else

@@ -61,14 +61,14 @@ namespace @namespace.@class
             get => __stmGet_Item();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Item(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Item(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Item).__stm_Item = value;
                 }
                 else

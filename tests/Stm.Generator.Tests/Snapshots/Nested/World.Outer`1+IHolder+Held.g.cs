@@ -65,14 +65,14 @@ namespace World
                     get => __stmGet_Count();
                     set
                     {
+                        // Writing the value the property already holds is a read, not a write: it does not conflict.
+                        if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
+                        {
+                            return;
+                        }
+
                         if (global::Stm.Internal.Barrier.InTransaction)
                         {
-                            // Writing the value the property already holds is a read, not a write: it does not conflict.
-                            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
-                            {
-                                return;
-                            }
-
                             global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Count).__stm_Count = value;
                         }
                         else

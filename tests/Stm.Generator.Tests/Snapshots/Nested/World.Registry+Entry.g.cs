@@ -63,14 +63,14 @@ namespace World
                 get => __stmGet_Hits();
                 set
                 {
+                    // Writing the value the property already holds is a read, not a write: it does not conflict.
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Hits(), value))
+                    {
+                        return;
+                    }
+
                     if (global::Stm.Internal.Barrier.InTransaction)
                     {
-                        // Writing the value the property already holds is a read, not a write: it does not conflict.
-                        if (global::Stm.Internal.Barrier.SameValue(__stmGet_Hits(), value))
-                        {
-                            return;
-                        }
-
                         global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Hits).__stm_Hits = value;
                     }
                     else

@@ -607,14 +607,14 @@ namespace Types
             get => __stmGet_Anything();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Anything(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Anything(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Anything).__stm_Anything = value;
                 }
                 else
@@ -631,14 +631,14 @@ namespace Types
             get => __stmGet_Byte();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Byte(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Byte(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Byte).__stm_Byte = value;
                 }
                 else
@@ -655,14 +655,14 @@ namespace Types
             get => __stmGet_Callback();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Callback(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Callback(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Callback).__stm_Callback = value;
                 }
                 else
@@ -679,14 +679,14 @@ namespace Types
             get => __stmGet_Color();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Color(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Color(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Color).__stm_Color = value;
                 }
                 else
@@ -703,14 +703,14 @@ namespace Types
             get => __stmGet_Decimal();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Decimal(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Decimal(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Decimal).__stm_Decimal = value;
                 }
                 else
@@ -727,14 +727,14 @@ namespace Types
             get => __stmGet_Double();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Double(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Double(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Double).__stm_Double = value;
                 }
                 else
@@ -751,14 +751,14 @@ namespace Types
             get => __stmGet_Dynamic();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Dynamic(), (object)value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Dynamic(), (object)value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Dynamic).__stm_Dynamic = value;
                 }
                 else
@@ -775,14 +775,14 @@ namespace Types
             get => __stmGet_Grid();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Grid(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Grid(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Grid).__stm_Grid = value;
                 }
                 else
@@ -799,14 +799,14 @@ namespace Types
             get => __stmGet_Id();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Id).__stm_Id = value;
                 }
                 else
@@ -823,14 +823,14 @@ namespace Types
             get => __stmGet_Immutable();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Immutable(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Immutable(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Immutable).__stm_Immutable = value;
                 }
                 else
@@ -847,14 +847,14 @@ namespace Types
             get => __stmGet_List();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_List).__stm_List = value;
                 }
                 else
@@ -871,14 +871,14 @@ namespace Types
             get => __stmGet_Map();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Map).__stm_Map = value;
                 }
                 else
@@ -895,14 +895,14 @@ namespace Types
             get => __stmGet_Money();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Money(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Money(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Money).__stm_Money = value;
                 }
                 else
@@ -919,14 +919,14 @@ namespace Types
             get => __stmGet_Names();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Names(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Names(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Names).__stm_Names = value;
                 }
                 else
@@ -943,14 +943,14 @@ namespace Types
             get => __stmGet_Native();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Native(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Native(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Native).__stm_Native = value;
                 }
                 else
@@ -967,14 +967,14 @@ namespace Types
             get => __stmGet_NullableInt();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_NullableInt(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_NullableInt(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_NullableInt).__stm_NullableInt = value;
                 }
                 else
@@ -991,14 +991,14 @@ namespace Types
             get => __stmGet_Numbers();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Numbers(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Numbers(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Numbers).__stm_Numbers = value;
                 }
                 else
@@ -1015,14 +1015,14 @@ namespace Types
             get => __stmGet_Other();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Other(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Other(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Other).__stm_Other = value;
                 }
                 else
@@ -1039,14 +1039,14 @@ namespace Types
             get => __stmGet_Pair();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Pair(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Pair(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Pair).__stm_Pair = value;
                 }
                 else
@@ -1063,14 +1063,14 @@ namespace Types
             get => __stmGet_Text();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Text(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Text(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Text).__stm_Text = value;
                 }
                 else
@@ -1087,14 +1087,14 @@ namespace Types
             get => __stmGet_Tuple();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tuple(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tuple(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Tuple).__stm_Tuple = value;
                 }
                 else
@@ -1111,14 +1111,14 @@ namespace Types
             get => __stmGet_When();
             set
             {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_When(), value))
+                {
+                    return;
+                }
+
                 if (global::Stm.Internal.Barrier.InTransaction)
                 {
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_When(), value))
-                    {
-                        return;
-                    }
-
                     global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_When).__stm_When = value;
                 }
                 else
