@@ -22,13 +22,13 @@ public sealed class HandWrittenBox : ITransactionalObject
         get => ReadValue();
         set
         {
+            if (Barrier.SameValue(ReadValue(), value))
+            {
+                return;
+            }
+
             if (Barrier.InTransaction)
             {
-                if (Barrier.SameValue(ReadValue(), value))
-                {
-                    return;
-                }
-
                 Barrier.OpenWrite(ref _header, this, s_valueProperty)._value = value;
             }
             else
