@@ -86,12 +86,14 @@ internal sealed partial class Segment
     /// it could still be aborted. An abort request that arrives (or is found) once the attempt is inevitable is
     /// ignored, as <see cref="ThrowIfAbortRequested"/> does: the requester simply waits for our commit.
     /// </summary>
-    internal bool Doomed => _doomed || AbortRequested;
+    /// <remarks>Stable for the rest of the attempt once true (it does not depend on what the attempt owns), so
+    /// <c>OrElse</c> and the top-level runner always agree about it.</remarks>
+    internal bool Doomed => _doomed || (!Inevitable && Volatile.Read(ref _abortRequest) == AttemptSerial);
 
     /// <summary>
-    /// Whether another transaction has asked this attempt to abort and the request still stands. A request is
-    /// about objects we own: once we own none (nothing written yet, or the writes were rolled back) it is stale,
-    /// and an inevitable attempt ignores requests (the requester waits for our commit instead).
+    /// Whether to give up now because another transaction asked for it. A request is about objects we own: while
+    /// we own none (nothing written yet, or the writes were rolled back) we cannot be what the requester waits
+    /// for, so we keep running; an inevitable attempt ignores requests (the requester waits for our commit).
     /// </summary>
     private bool AbortRequested => Volatile.Read(ref _abortRequest) == AttemptSerial && !Inevitable && Writes.Count > 0;
 
