@@ -60,6 +60,7 @@ public sealed class NotAPartialClassAnalyzer : DiagnosticAnalyzer
 
     internal static string Explain(TransactionalTypeStatus status) => status switch
     {
+        TransactionalTypeStatus.NotAClass => "[Transactional] applies to partial classes; an enum, delegate or other non-class type has no per-object state to track",
         TransactionalTypeStatus.Struct => "[Transactional] applies to classes; a struct is copied by value, so it cannot carry a per-object STM header. Make it a partial class",
         TransactionalTypeStatus.RecordStruct => "[Transactional] applies to classes; a record struct is copied by value, so it cannot carry a per-object STM header. Make it a partial record class",
         TransactionalTypeStatus.Interface => "[Transactional] applies to classes; an interface has no state to track",
@@ -85,6 +86,7 @@ public sealed class NotAPartialClassAnalyzer : DiagnosticAnalyzer
         UnsupportedPropertyReason.AccessorShape => "only { get; set; } and { get; init; } partial properties are supported",
         UnsupportedPropertyReason.ExplicitInterfaceImplementation => "an explicit interface implementation is not supported",
         UnsupportedPropertyReason.InvalidDeclaration => "the declaration has errors or contradictory modifiers; fix the compiler error first",
+        UnsupportedPropertyReason.FileLocalType => "its type is file-local ('file'), so the generated file cannot name it; make the type internal",
         _ => "the generator does not support this property",
     };
 }
