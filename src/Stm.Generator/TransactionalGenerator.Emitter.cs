@@ -207,6 +207,12 @@ public sealed partial class TransactionalGenerator
             writer.Line(Join(property.GetterModifiers, "get") + " => " + property.ReaderName + "();");
             writer.Line(Join(property.SetterModifiers, property.IsInit ? "init" : "set"));
             writer.Open();
+            writer.Line("if (" + Barrier + ".IsFresh(ref __stm))");
+            writer.Open();
+            writer.Line(property.BackingFieldName + " = value; // allocated by this transaction: nobody else can see it");
+            writer.Line("return;");
+            writer.Close();
+            writer.Line();
             writer.Line("// Writing the value the property already holds is a read, not a write: it does not conflict.");
             writer.Line("if (" + Barrier + ".SameValue(" + property.ReaderName + "(), " + value + "))");
             writer.Open();

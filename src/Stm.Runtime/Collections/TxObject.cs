@@ -40,6 +40,12 @@ internal abstract class TxObject : ITransactionalObject
     private protected static void Write<TSelf, TField>(TSelf self, TransactionalProperty property, TField value, Func<TSelf, TField> field, Action<TSelf, TField> store)
         where TSelf : TxObject
     {
+        if (Barrier.IsFresh(ref self._header))
+        {
+            store(self, value); // allocated by this transaction: nobody else can see it
+            return;
+        }
+
         if (Barrier.SameValue(Read(self, property, field), value))
         {
             return; // a silent write is a read, in or outside a transaction

@@ -32,6 +32,19 @@ public static class Barrier
     }
 
     /// <summary>
+    /// Whether the object was allocated by the current transaction level: nobody else can see it, so a setter
+    /// may store into its backing field directly (no silent-write check, no ownership, no copy).
+    /// </summary>
+    /// <param name="header">The object's header field.</param>
+    /// <returns><see langword="true"/> inside a transaction, for an object that transaction level allocated.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsFresh(ref TxHeader header)
+    {
+        Segment? segment = Segment.Current;
+        return segment is not null && header.Fresh == segment.FreshStamp;
+    }
+
+    /// <summary>
     /// Read barrier. Inside a transaction it records the read (once per object) and guarantees that the
     /// object's values are consistent with everything read before; outside, it targets the latest commit.
     /// </summary>

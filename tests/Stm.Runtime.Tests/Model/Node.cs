@@ -77,6 +77,12 @@ partial class Node : global::Stm.Internal.ITransactionalObject
         get => __stmGet_Key();
         set
         {
+            if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+            {
+                __stm_Key = value; // allocated by this transaction: nobody else can see it
+                return;
+            }
+
             // Writing the value the property already holds is a read, not a write: it does not conflict.
             if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(), value))
             {
@@ -99,6 +105,12 @@ partial class Node : global::Stm.Internal.ITransactionalObject
         get => __stmGet_Next();
         set
         {
+            if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+            {
+                __stm_Next = value; // allocated by this transaction: nobody else can see it
+                return;
+            }
+
             // Writing the value the property already holds is a read, not a write: it does not conflict.
             if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(), value))
             {

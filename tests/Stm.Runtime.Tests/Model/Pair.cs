@@ -72,6 +72,12 @@ partial class Pair : global::Stm.Internal.ITransactionalObject
         get => __stmGet_X();
         set
         {
+            if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+            {
+                __stm_X = value; // allocated by this transaction: nobody else can see it
+                return;
+            }
+
             // Writing the value the property already holds is a read, not a write: it does not conflict.
             if (global::Stm.Internal.Barrier.SameValue(__stmGet_X(), value))
             {
@@ -94,6 +100,12 @@ partial class Pair : global::Stm.Internal.ITransactionalObject
         get => __stmGet_Y();
         set
         {
+            if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+            {
+                __stm_Y = value; // allocated by this transaction: nobody else can see it
+                return;
+            }
+
             // Writing the value the property already holds is a read, not a write: it does not conflict.
             if (global::Stm.Internal.Barrier.SameValue(__stmGet_Y(), value))
             {

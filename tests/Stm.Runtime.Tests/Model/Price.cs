@@ -52,6 +52,12 @@ partial class Price : global::Stm.Internal.ITransactionalObject
         get => __stmGet_Amount();
         set
         {
+            if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+            {
+                __stm_Amount = value; // allocated by this transaction: nobody else can see it
+                return;
+            }
+
             // Writing the value the property already holds is a read, not a write: it does not conflict.
             if (global::Stm.Internal.Barrier.SameValue(__stmGet_Amount(), value))
             {

@@ -217,6 +217,12 @@ namespace Shop.Orders
             get => __stmGet_Customer();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Customer = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Customer(), value))
                 {
@@ -241,6 +247,12 @@ namespace Shop.Orders
             get => __stmGet_Discount();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Discount = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Discount(), value))
                 {
@@ -265,6 +277,12 @@ namespace Shop.Orders
             internal get => __stmGet_Note();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Note = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Note(), value))
                 {
@@ -289,6 +307,12 @@ namespace Shop.Orders
             get => __stmGet_Priority();
             init
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Priority = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Priority(), value))
                 {
@@ -313,6 +337,12 @@ namespace Shop.Orders
             get => __stmGet_Quantity();
             private set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Quantity = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Quantity(), value))
                 {
@@ -337,6 +367,12 @@ namespace Shop.Orders
             get => __stmGet_Shipped();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Shipped = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Shipped(), value))
                 {
@@ -361,6 +397,12 @@ namespace Shop.Orders
             get => __stmGet_Version();
             protected set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Version = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Version(), value))
                 {

@@ -59,6 +59,12 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
         get => __stmGet_Value();
         set
         {
+            if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+            {
+                __stm_Value = value; // allocated by this transaction: nobody else can see it
+                return;
+            }
+
             // Writing the value the property already holds is a read, not a write: it does not conflict.
             if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
             {

@@ -65,6 +65,12 @@ namespace World
                     get => __stmGet_Count();
                     set
                     {
+                        if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                        {
+                            __stm_Count = value; // allocated by this transaction: nobody else can see it
+                            return;
+                        }
+
                         // Writing the value the property already holds is a read, not a write: it does not conflict.
                         if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
                         {

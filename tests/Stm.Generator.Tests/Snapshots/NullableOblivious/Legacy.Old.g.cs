@@ -113,6 +113,12 @@ namespace Legacy
             get => __stmGet_Count();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Count = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
                 {
@@ -137,6 +143,12 @@ namespace Legacy
             get => __stmGet_Items();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Items = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Items(), value))
                 {
@@ -161,6 +173,12 @@ namespace Legacy
             get => __stmGet_Name();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Name = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
                 {

@@ -607,6 +607,12 @@ namespace Types
             get => __stmGet_Anything();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Anything = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Anything(), value))
                 {
@@ -631,6 +637,12 @@ namespace Types
             get => __stmGet_Byte();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Byte = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Byte(), value))
                 {
@@ -655,6 +667,12 @@ namespace Types
             get => __stmGet_Callback();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Callback = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Callback(), value))
                 {
@@ -679,6 +697,12 @@ namespace Types
             get => __stmGet_Color();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Color = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Color(), value))
                 {
@@ -703,6 +727,12 @@ namespace Types
             get => __stmGet_Decimal();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Decimal = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Decimal(), value))
                 {
@@ -727,6 +757,12 @@ namespace Types
             get => __stmGet_Double();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Double = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Double(), value))
                 {
@@ -751,6 +787,12 @@ namespace Types
             get => __stmGet_Dynamic();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Dynamic = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Dynamic(), (object)value))
                 {
@@ -775,6 +817,12 @@ namespace Types
             get => __stmGet_Grid();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Grid = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Grid(), value))
                 {
@@ -799,6 +847,12 @@ namespace Types
             get => __stmGet_Id();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Id = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(), value))
                 {
@@ -823,6 +877,12 @@ namespace Types
             get => __stmGet_Immutable();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Immutable = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Immutable(), value))
                 {
@@ -847,6 +907,12 @@ namespace Types
             get => __stmGet_List();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_List = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(), value))
                 {
@@ -871,6 +937,12 @@ namespace Types
             get => __stmGet_Map();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Map = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
                 {
@@ -895,6 +967,12 @@ namespace Types
             get => __stmGet_Money();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Money = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Money(), value))
                 {
@@ -919,6 +997,12 @@ namespace Types
             get => __stmGet_Names();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Names = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Names(), value))
                 {
@@ -943,6 +1027,12 @@ namespace Types
             get => __stmGet_Native();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Native = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Native(), value))
                 {
@@ -967,6 +1057,12 @@ namespace Types
             get => __stmGet_NullableInt();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_NullableInt = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_NullableInt(), value))
                 {
@@ -991,6 +1087,12 @@ namespace Types
             get => __stmGet_Numbers();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Numbers = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Numbers(), value))
                 {
@@ -1015,6 +1117,12 @@ namespace Types
             get => __stmGet_Other();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Other = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Other(), value))
                 {
@@ -1039,6 +1147,12 @@ namespace Types
             get => __stmGet_Pair();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Pair = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Pair(), value))
                 {
@@ -1063,6 +1177,12 @@ namespace Types
             get => __stmGet_Text();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Text = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Text(), value))
                 {
@@ -1087,6 +1207,12 @@ namespace Types
             get => __stmGet_Tuple();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Tuple = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tuple(), value))
                 {
@@ -1111,6 +1237,12 @@ namespace Types
             get => __stmGet_When();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_When = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_When(), value))
                 {

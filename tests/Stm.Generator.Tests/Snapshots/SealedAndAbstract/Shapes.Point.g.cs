@@ -87,6 +87,12 @@ namespace Shapes
             get => __stmGet_X();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_X = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_X(), value))
                 {
@@ -111,6 +117,12 @@ namespace Shapes
             get => __stmGet_Y();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Y = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Y(), value))
                 {

@@ -87,6 +87,12 @@ namespace Inherit
             get => __stmGet_Legs();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Legs = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Legs(), value))
                 {
@@ -111,6 +117,12 @@ namespace Inherit
             get => __stmGet_Sound();
             set
             {
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
+                {
+                    __stm_Sound = value; // allocated by this transaction: nobody else can see it
+                    return;
+                }
+
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
                 if (global::Stm.Internal.Barrier.SameValue(__stmGet_Sound(), value))
                 {
