@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Stm.Internal;
@@ -74,7 +73,7 @@ internal sealed partial class Segment
     /// <summary>Counts attempts; an abort request names the attempt it is meant for.</summary>
     internal long AttemptSerial;
 
-    /// <summary>Whether this attempt holds the commit lock for good and can no longer be aborted by conflicts.</summary>
+    /// <summary>Whether this attempt is registered as the inevitable one: no other commit publishes until it ends, and conflicts never abort it.</summary>
     internal volatile bool Inevitable;
 
     internal SegmentStatistics Statistics { get; }
