@@ -47,16 +47,16 @@ internal sealed partial class Segment
         }
     }
 
-    /// <summary>Adds an object to the read log (its first read in this attempt).</summary>
+    /// <summary>
+    /// Adds an object to the read log (its first read in this attempt). Callers have already found it absent
+    /// from the cache; an object without an id has never been logged, so assigning one needs no re-check.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal void RecordRead(ref TxHeader header, ITransactionalObject self)
     {
         int id = header.Id != 0 ? header.Id : ObjectIds.Ensure(ref header);
-        if (!Reads.Contains(id, self))
-        {
-            StartClock();
-            Reads.Add(id, self);
-        }
+        StartClock();
+        Reads.Add(id, self);
     }
 
     /// <summary>Spins while a commit copies values into the object; returns the version it published.</summary>
