@@ -21,6 +21,9 @@ internal static class GlobalClock
     /// <summary>The version of the latest fully published commit (even).</summary>
     internal static long Now => Volatile.Read(ref s_line.Clock) & ~1L;
 
+    /// <summary>The clock as stored: odd while a commit holds the lock.</summary>
+    internal static long Raw => Volatile.Read(ref s_line.Clock);
+
     /// <summary>The index + 1 of the inevitable segment, or 0. Written only while holding the commit lock.</summary>
     internal static int InevitableSegment => Volatile.Read(ref s_line.Inevitable);
 
@@ -37,8 +40,11 @@ internal static class GlobalClock
     /// <summary>Releases the commit lock and publishes <paramref name="version"/>, with a full fence (so retry waiters cannot be missed).</summary>
     internal static void UnlockCommitPublishing(long version) => Interlocked.Exchange(ref s_line.Clock, version);
 
-    /// <summary>Sets or clears the inevitable segment; call only while holding the commit lock.</summary>
-    internal static void SetInevitable(int segmentIndexPlusOne) => Volatile.Write(ref s_line.Inevitable, segmentIndexPlusOne);
+    /// <summary>
+    /// Sets or clears the inevitable segment; call only while holding the commit lock. A full fence: the
+    /// registration and a lock-free counter adder's cell mark form a Dekker pair (see <see cref="CounterStripes"/>).
+    /// </summary>
+    internal static void SetInevitable(int segmentIndexPlusOne) => Interlocked.Exchange(ref s_line.Inevitable, segmentIndexPlusOne);
 
     [StructLayout(LayoutKind.Explicit, Size = 192)]
     private struct Line

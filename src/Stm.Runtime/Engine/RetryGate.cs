@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Stm.Collections;
 using Stm.Internal;
 
 namespace Stm.Engine;
@@ -25,15 +26,18 @@ internal static class RetryGate
         }
     }
 
-    /// <summary>Blocks until one of <paramref name="reads"/> has a version newer than <paramref name="readVersion"/>.</summary>
-    internal static void WaitForChange(ITransactionalObject[] reads, long readVersion)
+    /// <summary>
+    /// Blocks until one of <paramref name="reads"/> has a version newer than <paramref name="readVersion"/>, or
+    /// one of <paramref name="counters"/> has received lock-free adds since it was read.
+    /// </summary>
+    internal static void WaitForChange(ITransactionalObject[] reads, (TCounter Counter, long Sum)[] counters, long readVersion)
     {
         Interlocked.Increment(ref s_waiters);
         try
         {
             lock (s_gate)
             {
-                while (!AnyChanged(reads, readVersion))
+                while (!AnyChanged(reads, readVersion) && !AnyChanged(counters))
                 {
                     // The timeout is only a safety net: wake-ups come from NotifyCommitted.
                     Monitor.Wait(s_gate, TimeSpan.FromSeconds(1));
@@ -44,6 +48,19 @@ internal static class RetryGate
         {
             Interlocked.Decrement(ref s_waiters);
         }
+    }
+
+    private static bool AnyChanged((TCounter Counter, long Sum)[] counters)
+    {
+        foreach ((TCounter counter, long sum) in counters)
+        {
+            if (counter.StripeSum() != sum)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyChanged(ITransactionalObject[] reads, long readVersion)

@@ -203,6 +203,7 @@ internal sealed partial class Segment
             throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
         }
 
+        ThrowIfCounterReadsChanged();
         ReadVersion = now;
         ThrowIfAbortRequested();
     }

@@ -20,23 +20,25 @@ internal sealed partial class Segment
             throw DoomCause(); // user code swallowed the conflict that doomed this attempt
         }
 
-        if (Writes.Count == 0 && Commutes.Count == 0)
+        if (Writes.Count == 0)
         {
-            ReleaseInevitability();
-            Reads.Clear();
-            return;
+            if (Commutes.Count == 0 || TryCommitAddsWithoutLock())
+            {
+                bool wroteCells = Commutes.Count != 0;
+                ReleaseInevitability();
+                Commutes.Truncate(0);
+                ClearReads();
+                if (wroteCells)
+                {
+                    RetryGate.NotifyCommitted();
+                }
+
+                return;
+            }
         }
 
         long now = AcquireCommitLock();
-        if (now != ReadVersion)
-        {
-            ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
-            if (changed is not null)
-            {
-                GlobalClock.UnlockCommit(now);
-                throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
-            }
-        }
+        ValidateUnderCommitLock(now);
 
         long version = now + 2;
         Publish(version);
@@ -48,8 +50,32 @@ internal sealed partial class Segment
         GlobalClock.UnlockCommitPublishing(version);
         ReleaseOwnership();
         Commutes.Truncate(0);
-        Reads.Clear();
+        ClearReads();
         RetryGate.NotifyCommitted();
+    }
+
+    /// <summary>
+    /// Validates the attempt while holding the commit lock (which <paramref name="now"/> releases on failure):
+    /// its object reads if any commit happened since its read version, its counter reads always (lock-free adds
+    /// move no clock). Lock-free adders that marked their cell before we took the lock are waited for.
+    /// </summary>
+    private void ValidateUnderCommitLock(long now)
+    {
+        if (now != ReadVersion)
+        {
+            ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
+            if (changed is not null)
+            {
+                GlobalClock.UnlockCommit(now);
+                throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
+            }
+        }
+
+        if (CounterReads.Count != 0 && CounterReads.FindChanged() is not null)
+        {
+            GlobalClock.UnlockCommit(now);
+            throw Conflict(ConflictKind.ReadWrite, TCounter.ValueProperty);
+        }
     }
 
     /// <summary>
@@ -104,7 +130,11 @@ internal sealed partial class Segment
     }
 
     /// <summary>Forgets the reads of the attempt (after commit, abort, or once a retry has its wait set).</summary>
-    internal void ClearReads() => Reads.Clear();
+    internal void ClearReads()
+    {
+        Reads.Clear();
+        CounterReads.Clear();
+    }
 
     private void ReleaseOwnership()
     {
@@ -148,6 +178,18 @@ internal sealed partial class Segment
         }
 
         GlobalClock.SetInevitable(Index + 1);
+        if (CounterReads.Count != 0)
+        {
+            // Lock-free adders that marked their cell before seeing the registration (a fenced store) may still
+            // publish: the check waits for them and aborts if what we read changed.
+            if (CounterReads.FindChanged() is not null)
+            {
+                GlobalClock.SetInevitable(0);
+                GlobalClock.UnlockCommit(now);
+                throw Conflict(ConflictKind.ReadWrite, TCounter.ValueProperty);
+            }
+        }
+
         Inevitable = true;
         _inevitableByRequest = byRequest;
         Statistics.InevitableTransactions++;

@@ -242,13 +242,5 @@ internal sealed partial class Segment
         FreshStamp = NextStamp();
     }
 
-    internal void AddCommute(Collections.TCounter counter, long delta)
-    {
-        StartClock();
-        Commutes.Add(counter, delta);
-    }
-
-    internal long PendingDelta(Collections.TCounter counter) => Commutes.Count == 0 ? 0 : Commutes.PendingDelta(counter);
-
     private readonly record struct Savepoint(int WriteCount, int CommuteCount, int CommitHandlers, int AbortHandlers);
 }

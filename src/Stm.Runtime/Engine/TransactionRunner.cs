@@ -122,6 +122,7 @@ internal static class TransactionRunner
             }
 
             ITransactionalObject[]? waitSet = null;
+            (Stm.Collections.TCounter Counter, long Sum)[]? counterWaitSet = null;
             long waitVersion = 0;
             SegmentStatistics stats = segment.Statistics;
             if (outcome == Outcome.Committed)
@@ -133,6 +134,7 @@ internal static class TransactionRunner
                 if (outcome == Outcome.Retry)
                 {
                     waitSet = segment.Reads.ToArray();
+                    counterWaitSet = segment.CounterReads.ToArray();
                     waitVersion = segment.ReadVersion;
                     stats.Retries++;
                 }
@@ -181,7 +183,7 @@ internal static class TransactionRunner
                             "Read the state the transaction waits on (for example a queue's count) before calling Retry().");
                     }
 
-                    RetryGate.WaitForChange(waitSet, waitVersion);
+                    RetryGate.WaitForChange(waitSet, counterWaitSet!, waitVersion);
                     break;
                 default:
                     conflicts++;

@@ -1,0 +1,91 @@
+using System.Threading;
+
+namespace Stm.Engine;
+
+/// <summary>
+/// The per-segment cells of one <see cref="Collections.TCounter"/> into which transactions that only add to it
+/// commit without the commit lock (a LongAdder whose cells are sequence locks). Each segment writes only its
+/// own cell, so adders on different cores never share a cache line; a reader sums the cells.
+/// </summary>
+/// <remarks>
+/// A cell is a sequence number (odd while its segment publishes an add) and the sum of that segment's adds.
+/// The protocol that keeps these lock-free adds serializable is described on
+/// <see cref="Segment.TryCommitAddsWithoutLock"/>.
+/// </remarks>
+internal sealed class CounterStripes
+{
+    // 16 longs = 128 bytes per cell: two cache lines, so neither a neighbour's writes nor the adjacent-line
+    // prefetcher make two segments' cells share a line.
+    private const int Stride = 16;
+
+    private readonly long[] _cells;
+    private int _used; // cells [0, _used) have ever been written
+
+    internal CounterStripes(int segments) => _cells = new long[segments * Stride];
+
+    /// <summary>The sum of every cell, each read consistently (waits while a cell's add is publishing).</summary>
+    internal long Sum()
+    {
+        long sum = 0;
+        int used = Volatile.Read(ref _used);
+        for (int i = 0; i < used; i++)
+        {
+            sum += ReadCell(i * Stride);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Marks the segment's cell as publishing, with a full fence: any commit or inevitable registration that
+    /// happens after this sees the mark, and this segment, reading the clock next, sees any that happened before.
+    /// </summary>
+    internal void BeginAdd(int segment)
+    {
+        if (segment >= Volatile.Read(ref _used))
+        {
+            RaiseUsed(segment + 1);
+        }
+
+        Interlocked.Increment(ref _cells[segment * Stride]);
+    }
+
+    /// <summary>Publishes the add and clears the mark (release: the new sum is visible first).</summary>
+    internal void EndAdd(int segment, long delta)
+    {
+        int at = segment * Stride;
+        Volatile.Write(ref _cells[at + 1], _cells[at + 1] + delta);
+        Volatile.Write(ref _cells[at], _cells[at] + 1);
+    }
+
+    /// <summary>Clears the mark without adding (the commit falls back to the commit lock).</summary>
+    internal void CancelAdd(int segment)
+    {
+        int at = segment * Stride;
+        Volatile.Write(ref _cells[at], _cells[at] + 1);
+    }
+
+    private long ReadCell(int at)
+    {
+        var spin = default(SpinWait);
+        while (true)
+        {
+            long before = Volatile.Read(ref _cells[at]);
+            long value = Volatile.Read(ref _cells[at + 1]);
+            if ((before & 1) == 0 && Volatile.Read(ref _cells[at]) == before)
+            {
+                return value;
+            }
+
+            spin.SpinOnce(); // the adder never waits while its mark is set, so this ends (may yield if it was preempted)
+        }
+    }
+
+    private void RaiseUsed(int used)
+    {
+        int current;
+        while ((current = Volatile.Read(ref _used)) < used && Interlocked.CompareExchange(ref _used, used, current) != current)
+        {
+        }
+    }
+}
