@@ -56,20 +56,25 @@ public class TCounterLockFreeTests
                 return;
             }
 
-            for (int i = 0; i < 20_000; i++)
+            try
             {
-                (long a, long b) = Atomic.Run(() =>
+                for (int i = 0; i < 20_000; i++)
                 {
-                    long a = first.Value;
-                    Thread.SpinWait(20);
-                    long b = second.Value;
-                    return (a, b);
-                });
-                Assert.True(a >= b, $"read first = {a} before second = {b}: the adds appeared out of order");
-                Interlocked.Increment(ref checkedReads);
+                    (long a, long b) = Atomic.Run(() =>
+                    {
+                        long a = first.Value;
+                        Thread.SpinWait(20);
+                        long b = second.Value;
+                        return (a, b);
+                    });
+                    Assert.True(a >= b, $"read first = {a} before second = {b}: the adds appeared out of order");
+                    Interlocked.Increment(ref checkedReads);
+                }
             }
-
-            Interlocked.Exchange(ref stop, 1);
+            finally
+            {
+                Interlocked.Exchange(ref stop, 1); // stop the other threads even when an assertion fails
+            }
         });
 
         Assert.Equal(40_000, checkedReads);
@@ -80,8 +85,8 @@ public class TCounterLockFreeTests
     [Fact]
     public void A_counter_read_is_consistent_with_objects_read_before_it()
     {
-        // A writer increments `level`; an adder adds 1 to `counter` each time it sees `level` above what it last
-        // saw, so counter <= level in every serial order. A reader that read `level` and then `counter`, while
+        // A writer increments `level`; an adder brings `counter` up to each new `level` it sees (counter = the
+        // last level it saw), so counter <= level in every serial order. A reader that read `level` and then `counter`, while
         // the writer and the adder both committed in between, would see counter > level unless reading the
         // counter re-validates the reads made before it.
         var level = new Cell(0);
@@ -108,7 +113,7 @@ public class TCounterLockFreeTests
                             long now = level.Value;
                             if (now > seen)
                             {
-                                counter.Add(1);
+                                counter.Add(now - seen);
                             }
 
                             return now;
@@ -117,18 +122,23 @@ public class TCounterLockFreeTests
 
                     break;
                 default:
-                    for (int i = 0; i < 10_000; i++)
+                    try
                     {
-                        (long l, long c) = Atomic.Run(() =>
+                        for (int i = 0; i < 10_000; i++)
                         {
-                            long l = level.Value;
-                            Thread.SpinWait(200);
-                            return (l, counter.Value);
-                        });
-                        Assert.True(c <= l, $"read level = {l} and then counter = {c}: not a state any serial order produces");
+                            (long l, long c) = Atomic.Run(() =>
+                            {
+                                long l = level.Value;
+                                Thread.SpinWait(200);
+                                return (l, counter.Value);
+                            });
+                            Assert.True(c <= l, $"read level = {l} and then counter = {c}: not a state any serial order produces");
+                        }
                     }
-
-                    Interlocked.Exchange(ref stop, 1);
+                    finally
+                    {
+                        Interlocked.Exchange(ref stop, 1); // stop the other threads even when an assertion fails
+                    }
                     break;
             }
         });
@@ -273,22 +283,27 @@ public class TCounterLockFreeTests
                 Thread.Yield(); // let the adders get going on the lock-free path first
             }
 
-            for (int i = 0; i < 300; i++)
+            try
             {
-                Atomic.Run(() =>
+                for (int i = 0; i < 300; i++)
                 {
-                    Atomic.BecomeInevitable();
-                    Interlocked.Increment(ref bodies); // an inevitable body runs once: a conflict here would re-run it
-                    long first = counter.Value;
-                    Thread.SpinWait(2_000);
-                    if (counter.Value != first)
+                    Atomic.Run(() =>
                     {
-                        Interlocked.Increment(ref changed);
-                    }
-                });
+                        Atomic.BecomeInevitable();
+                        Interlocked.Increment(ref bodies); // an inevitable body runs once: a conflict here would re-run it
+                        long first = counter.Value;
+                        Thread.SpinWait(2_000);
+                        if (counter.Value != first)
+                        {
+                            Interlocked.Increment(ref changed);
+                        }
+                    });
+                }
             }
-
-            Interlocked.Exchange(ref stop, 1);
+            finally
+            {
+                Interlocked.Exchange(ref stop, 1); // stop the other threads even when an assertion fails
+            }
         });
 
         Assert.Equal(300, bodies);
@@ -323,6 +338,7 @@ public class TCounterLockFreeTests
             Atomic.Run(() => counter.Add(1));
             while (progress.Value < k)
             {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"the waiter did not wake for add {k}");
                 Thread.Sleep(1);
             }
         }
