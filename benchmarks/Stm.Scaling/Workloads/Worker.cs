@@ -22,6 +22,12 @@ internal abstract class Worker
     /// <summary>The number of transactions this worker has completed; also the index of the one being run.</summary>
     public long Op;
 
+#pragma warning disable CS0169, IDE0051 // Padding after Op (written every transaction): the runtime lays out a class's
+    // longs in declaration order before its smaller and its subclasses' fields, so without these the next worker's
+    // method-table pointer, read by every virtual Body() call on another core, could share Op's cache line.
+    private readonly long _pad8, _pad9, _pad10, _pad11, _pad12, _pad13, _pad14, _pad15;
+#pragma warning restore CS0169, IDE0051
+
     /// <summary>One transaction of the workload. Throws <see cref="InvariantViolationException"/> if it observes a broken invariant.</summary>
     public abstract void Body();
 }

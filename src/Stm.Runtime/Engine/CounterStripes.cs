@@ -21,7 +21,9 @@ internal sealed class CounterStripes
     private readonly long[] _cells;
     private int _used; // cells [0, _used) have ever been written
 
-    internal CounterStripes(int segments) => _cells = new long[segments * Stride];
+    // Cell i starts at (i + 1) * Stride: the first block stays empty, so the array header and this object's
+    // fields (read by every adder) never share a line with a cell that one segment keeps writing.
+    internal CounterStripes(int segments) => _cells = new long[(segments + 1) * Stride];
 
     /// <summary>The sum of every cell, each read consistently (waits while a cell's add is publishing).</summary>
     internal long Sum()
@@ -30,7 +32,7 @@ internal sealed class CounterStripes
         int used = Volatile.Read(ref _used);
         for (int i = 0; i < used; i++)
         {
-            sum += ReadCell(i * Stride);
+            sum += ReadCell((i + 1) * Stride);
         }
 
         return sum;
@@ -47,13 +49,13 @@ internal sealed class CounterStripes
             RaiseUsed(segment + 1);
         }
 
-        Interlocked.Increment(ref _cells[segment * Stride]);
+        Interlocked.Increment(ref _cells[(segment + 1) * Stride]);
     }
 
     /// <summary>Publishes the add and clears the mark (release: the new sum is visible first).</summary>
     internal void EndAdd(int segment, long delta)
     {
-        int at = segment * Stride;
+        int at = (segment + 1) * Stride;
         Volatile.Write(ref _cells[at + 1], _cells[at + 1] + delta);
         Volatile.Write(ref _cells[at], _cells[at] + 1);
     }
@@ -61,7 +63,7 @@ internal sealed class CounterStripes
     /// <summary>Clears the mark without adding (the commit falls back to the commit lock).</summary>
     internal void CancelAdd(int segment)
     {
-        int at = segment * Stride;
+        int at = (segment + 1) * Stride;
         Volatile.Write(ref _cells[at], _cells[at] + 1);
     }
 

@@ -38,7 +38,14 @@ internal sealed partial class Segment
         Index = index;
         CurrentOwner = OwnerWord.Make(index, 0);
         Statistics = new SegmentStatistics();
+
+        // Allocated last, so it sits between this segment's logs and the next segment (allocations from one
+        // thread are contiguous and compaction keeps their order): without it the next segment's hot fields
+        // share a cache line with this one's statistics, and two cores committing ping-pong that line.
+        _tailPadding = new byte[128];
     }
+
+    private readonly byte[] _tailPadding;
 
     /// <summary>The segment bound to the calling thread, or <see langword="null"/> outside transactions.</summary>
     internal static Segment? Current
