@@ -55,7 +55,11 @@ internal sealed class CommuteLog
 
     internal void Truncate(int count)
     {
-        Array.Clear(_entries, count, _count - count);
+        if (_count > count)
+        {
+            Array.Clear(_entries, count, _count - count);
+        }
+
         _count = count;
         _foldFrom = Math.Min(_foldFrom, count);
     }

@@ -59,7 +59,10 @@ internal sealed class CounterReadLog
 
     internal void Clear()
     {
-        Array.Clear(_entries, 0, _count);
-        _count = 0;
+        if (_count != 0)
+        {
+            Array.Clear(_entries, 0, _count);
+            _count = 0;
+        }
     }
 }

@@ -129,16 +129,17 @@ internal sealed class ReadLog
         if (_count * 16 >= _cache.Length)
         {
             Array.Clear(_cache);
+            Array.Clear(_items, 0, _count);
         }
         else
         {
             for (int i = 0; i < _count; i++)
             {
                 _cache[_items[i].Object.StmHeader.Id & _mask].Object = null;
+                _items[i].Object = null!; // cleared in the same pass: saves an Array.Clear call per transaction
             }
         }
 
-        Array.Clear(_items, 0, _count);
         if (_count * 16 < _cache.Length && _cache.Length > InitialCacheSize)
         {
             if (++_smallRuns == 64)

@@ -100,7 +100,7 @@ internal sealed partial class Segment
                 Volatile.Write(ref header.Version, TxHeader.Locked);
                 Volatile.WriteBarrier(); // the Locked mark is visible before any value changes
                 entry.Object.StmPublish(entry.Copy);
-                header.WriteSite = entry.Property.Index;
+                header.WriteSite = entry.PropertyIndex;
                 Volatile.Write(ref header.Version, version); // release: the values are visible first
             }
         }

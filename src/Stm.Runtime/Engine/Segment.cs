@@ -190,8 +190,16 @@ internal sealed partial class Segment
     {
         List<Action> run = committed ? _commitHandlers : _abortHandlers;
         Action[]? result = run.Count == 0 ? null : run.ToArray();
-        _commitHandlers.Clear();
-        _abortHandlers.Clear();
+        if (_commitHandlers.Count != 0)
+        {
+            _commitHandlers.Clear(); // (List.Clear on an empty list still calls into Array.Clear: skipped, it is per transaction)
+        }
+
+        if (_abortHandlers.Count != 0)
+        {
+            _abortHandlers.Clear();
+        }
+
         return result;
     }
 

@@ -41,7 +41,18 @@ internal sealed class WriteLog
     /// <summary>Drops entries from <paramref name="count"/> on (after they were rolled back or released).</summary>
     internal void Truncate(int count)
     {
-        Array.Clear(_entries, count, _count - count);
+        if (_count - count <= 4)
+        {
+            for (int i = count; i < _count; i++)
+            {
+                _entries[i] = default; // a short loop: Array.Clear is a call per transaction
+            }
+        }
+        else
+        {
+            Array.Clear(_entries, count, _count - count);
+        }
+
         _count = count;
         if (count == 0 && _entries.Length > 4096)
         {
@@ -60,6 +71,7 @@ internal sealed class WriteLog
 
         internal int PreviousCopyIndex { get; } = previousCopyIndex;
 
-        internal TransactionalProperty Property { get; } = property;
+        /// <summary>The <see cref="TransactionalProperty.Index"/> of the first property written (an index, so storing an entry costs one GC write barrier less).</summary>
+        internal int PropertyIndex { get; } = property.Index;
     }
 }
