@@ -56,18 +56,26 @@ public class CapacityTests
         (long allocated, int logged, long sum) = Atomic.Run(() =>
         {
             _ = cell.Value; // first read: recorded
-            long start = GC.GetAllocatedBytesForCurrentThread();
             long total = 0;
-            for (int i = 0; i < 10_000_000; i++)
+            long start = 0;
+            for (int i = 0; i < 11_000_000; i++)
             {
+                if (i == 1_000_000)
+                {
+                    // Measure after a warm-up: the runtime's one-time work (tiering the loop up, on-stack
+                    // replacement) may allocate on this thread, and is not what this test is about.
+                    start = GC.GetAllocatedBytesForCurrentThread();
+                    total = 0;
+                }
+
                 total += cell.Value;
             }
 
             return (GC.GetAllocatedBytesForCurrentThread() - start, Segment.Current!.Reads.Count, total);
         });
 
-        Assert.Equal(30_000_000, sum);
-        Assert.Equal(1, logged);
+        Assert.True(sum == 30_000_000, $"10^7 reads of 3 summed to {sum}");
+        Assert.True(logged == 1, $"one object re-read left {logged} entries in the read log");
         Assert.True(allocated < 1_024, $"10^7 repeated reads allocated {allocated} bytes");
     }
 

@@ -111,7 +111,7 @@ internal sealed partial class Segment
             {
                 // Written by an enclosing level: copy its copy, so rolling this level back restores it.
                 object parentCopy = Writes.CopyAt(header.CopyIndex);
-                object copy = ((ITransactionalObject)parentCopy).StmClone();
+                object copy = Copies.CopyOf((ITransactionalObject)parentCopy);
                 header.CopyIndex = Writes.Add(self, copy, owner, header.CopyIndex, property);
                 Volatile.Write(ref header.Owner, token);
                 return copy;
@@ -136,7 +136,7 @@ internal sealed partial class Segment
                         throw;
                     }
 
-                    object copy = self.StmClone();
+                    object copy = Copies.CopyOf(self);
                     header.CopyIndex = Writes.Add(self, copy, OwnerWord.None, -1, property);
                     return copy;
                 }

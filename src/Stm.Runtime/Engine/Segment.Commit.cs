@@ -136,15 +136,19 @@ internal sealed partial class Segment
         CounterReads.Clear();
     }
 
+    /// <summary>Ends the attempt's ownership: releases every write lock and recycles the private copies.</summary>
     private void ReleaseOwnership()
     {
         for (int i = 0; i < Writes.Count; i++)
         {
-            ref TxHeader header = ref Writes[i].Object.StmHeader;
+            ref WriteLog.Entry entry = ref Writes[i];
+            ref TxHeader header = ref entry.Object.StmHeader;
             if (OwnerWord.BelongsTo(header.Owner, Index))
             {
                 Volatile.Write(ref header.Owner, OwnerWord.None);
             }
+
+            Copies.Return(entry.Copy); // published or discarded: nothing refers to it any more
         }
 
         Writes.Truncate(0);

@@ -74,6 +74,9 @@ internal sealed partial class Segment
 
     internal readonly CommuteLog Commutes = new();
 
+    /// <summary>Spare private copies from earlier attempts (see <see cref="CopyPool"/>).</summary>
+    internal readonly CopyPool Copies = new();
+
     /// <summary>Age of the top-level transaction (clock at its first attempt): lower is older and wins.</summary>
     internal long Priority;
 

@@ -22,8 +22,9 @@ public interface ITransactionalObject
     object StmClone();
 
     /// <summary>
-    /// Copies the transactional backing fields of <paramref name="copy"/> (a private copy made by
-    /// <see cref="StmClone"/>) into this object. Called by commit while it holds the object's sequence lock.
+    /// Copies the transactional backing fields of <paramref name="copy"/> (another object of the same runtime type)
+    /// into this object. Commit calls it on the object, with a private copy, while it holds the object's sequence
+    /// lock; the runtime also calls it on a recycled private copy to refill it from the object.
     /// </summary>
     /// <param name="copy">The committing transaction's private copy of this object.</param>
     void StmPublish(object copy);

@@ -1,0 +1,146 @@
+using Stm.Engine;
+using Stm.Runtime.Tests.Model;
+using Xunit;
+
+namespace Stm.Runtime.Tests;
+
+/// <summary>
+/// Private copies are recycled between a segment's transactions and refilled from the object they copy. A copy
+/// that kept another object's values, or a subclass's copy reused for its base class, would publish wrong fields.
+/// </summary>
+public class CopyPoolTests
+{
+    [Fact]
+    public void A_recycled_copy_is_refilled_from_the_object_it_now_copies()
+    {
+        var x = new Account("x", 0);
+        var y = new Account("y", 0);
+        var a = new Account("a", 1) { Next = x };
+        var b = new Account("b", 2) { Next = y };
+
+        (Segment first, object firstCopy) = Atomic.Run(() =>
+        {
+            a.Balance = 5; // Next is not written: the copy carries a's Next
+            return (Segment.Current!, Segment.Current!.Writes.CopyAt(0));
+        });
+        (Segment second, object secondCopy) = Atomic.Run(() =>
+        {
+            b.Balance = 6; // the spare that held a's fields must now hold b's
+            Assert.Same(y, b.Next);
+            return (Segment.Current!, Segment.Current!.Writes.CopyAt(0));
+        });
+
+        Assert.Equal(5, a.Balance);
+        Assert.Same(x, a.Next);
+        Assert.Equal(6, b.Balance);
+        Assert.Same(y, b.Next);
+        if (ReferenceEquals(first, second))
+        {
+            Assert.Same(firstCopy, secondCopy); // same segment: the first copy was recycled
+        }
+    }
+
+    [Fact]
+    public void Copies_are_reused_only_for_the_same_runtime_type()
+    {
+        var animal = new Animal { Legs = 4 };
+        var dog = new Dog { Legs = 4, Tricks = 7, Name = "Rex" };
+
+        Atomic.Run(() => animal.Legs = 3);
+        Atomic.Run(() => dog.Legs = 3); // must not reuse the Animal copy, which has no Tricks or Name
+        Atomic.Run(() => animal.Legs = 2); // may reuse the first Animal copy, never the Dog one
+
+        Assert.Equal(2, animal.Legs);
+        Assert.Equal(3, dog.Legs);
+        Assert.Equal(7, dog.Tricks);
+        Assert.Equal("Rex", dog.Name);
+    }
+
+    [Fact]
+    public void A_transaction_writing_many_objects_of_one_type_gets_a_copy_per_object()
+    {
+        var accounts = new Account[10];
+        for (int i = 0; i < accounts.Length; i++)
+        {
+            accounts[i] = new Account("n" + i, i) { Next = i == 0 ? null : accounts[i - 1] };
+        }
+
+        for (int round = 1; round <= 3; round++)
+        {
+            int r = round;
+            Atomic.Run(() =>
+            {
+                foreach (Account account in accounts)
+                {
+                    account.Balance += r * 100;
+                }
+            });
+        }
+
+        for (int i = 0; i < accounts.Length; i++)
+        {
+            Assert.Equal(i + 600, accounts[i].Balance);
+            Assert.Same(i == 0 ? null : accounts[i - 1], accounts[i].Next);
+        }
+    }
+}
+
+/// <summary>The pool on its own, with two runtime types that share a bucket.</summary>
+public class CopyPoolBucketTests
+{
+    [Fact]
+    public void A_spare_of_another_type_in_the_same_bucket_is_never_handed_out()
+    {
+        (object first, object second) = TwoCellsOfTypesSharingABucket();
+        var pool = new CopyPool();
+
+        pool.Return(((Stm.Internal.ITransactionalObject)first).StmClone());
+        object copy = pool.CopyOf((Stm.Internal.ITransactionalObject)second);
+
+        Assert.Same(second.GetType(), copy.GetType());
+        Assert.Same(first.GetType(), pool.CopyOf((Stm.Internal.ITransactionalObject)first).GetType());
+    }
+
+    /// <summary>TxCell instantiations over many value types: more types than buckets, so two must share one.</summary>
+    private static (object, object) TwoCellsOfTypesSharingABucket()
+    {
+        var seen = new System.Collections.Generic.Dictionary<int, object>();
+        var property = Stm.Internal.TransactionalProperty.Register(typeof(CopyPoolBucketTests), "Cell");
+        foreach (System.Type element in CandidateTypes())
+        {
+            System.Type cellType = typeof(Stm.Collections.TxCell<>).MakeGenericType(element);
+            object cell = System.Activator.CreateInstance(
+                cellType,
+                System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic,
+                binder: null,
+                args: [element.IsValueType ? System.Activator.CreateInstance(element) : null, property],
+                culture: null)!;
+            int bucket = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(cellType) & 63;
+            if (seen.TryGetValue(bucket, out object? other))
+            {
+                return (other, cell);
+            }
+
+            seen[bucket] = cell;
+        }
+
+        throw new System.InvalidOperationException("no two types shared a bucket");
+    }
+
+    private static System.Collections.Generic.IEnumerable<System.Type> CandidateTypes()
+    {
+        System.Type[] bases = [typeof(int), typeof(long), typeof(short), typeof(byte), typeof(bool), typeof(char), typeof(double), typeof(float), typeof(decimal), typeof(System.Guid), typeof(System.DateTime), typeof(System.TimeSpan)];
+        foreach (System.Type b in bases)
+        {
+            yield return b;
+        }
+
+        foreach (System.Type a in bases)
+        {
+            foreach (System.Type b in bases)
+            {
+                yield return typeof(System.ValueTuple<,>).MakeGenericType(a, b);
+            }
+        }
+    }
+}
