@@ -44,7 +44,11 @@ internal sealed class CopyPool
             }
         }
 
-        return source.StmClone();
+        // A clone of a finalizable object is registered for finalization like any new object: the user's finalizer
+        // would then run on the runtime's copy (freeing a native handle twice, say). Copies are never finalized.
+        object clone = source.StmClone();
+        System.GC.SuppressFinalize(clone);
+        return clone;
     }
 
     /// <summary>Takes back a copy that nothing refers to any more.</summary>
