@@ -42,13 +42,16 @@ internal sealed class CounterReadLog
     }
 
     /// <summary>The first counter whose cells no longer sum to what was read, or <see langword="null"/>.</summary>
-    internal TCounter? FindChanged()
+    internal TCounter? FindChanged() => FindChanged(_entries.AsSpan(0, _count));
+
+    /// <summary>The first of <paramref name="reads"/> whose cells no longer sum to what was read (also for a <c>Retry</c> wait set).</summary>
+    internal static TCounter? FindChanged(ReadOnlySpan<(TCounter Counter, long Sum)> reads)
     {
-        for (int i = 0; i < _count; i++)
+        foreach ((TCounter counter, long sum) in reads)
         {
-            if (_entries[i].Counter.StripeSum() != _entries[i].Sum)
+            if (counter.StripeSum() != sum)
             {
-                return _entries[i].Counter;
+                return counter;
             }
         }
 

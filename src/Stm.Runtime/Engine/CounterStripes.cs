@@ -25,6 +25,9 @@ internal sealed class CounterStripes
     // fields (read by every adder) never share a line with a cell that one segment keeps writing.
     internal CounterStripes(int segments) => _cells = new long[(segments + 1) * Stride];
 
+    /// <summary>Where a segment's cell starts: its sequence number, followed by the sum of its adds.</summary>
+    private static int CellOf(int segment) => (segment + 1) * Stride;
+
     /// <summary>The sum of every cell, each read consistently (waits while a cell's add is publishing).</summary>
     internal long Sum()
     {
@@ -32,7 +35,7 @@ internal sealed class CounterStripes
         int used = Volatile.Read(ref _used);
         for (int i = 0; i < used; i++)
         {
-            sum += ReadCell((i + 1) * Stride);
+            sum += ReadCell(CellOf(i));
         }
 
         return sum;
@@ -49,13 +52,13 @@ internal sealed class CounterStripes
             RaiseUsed(segment + 1);
         }
 
-        Interlocked.Increment(ref _cells[(segment + 1) * Stride]);
+        Interlocked.Increment(ref _cells[CellOf(segment)]);
     }
 
     /// <summary>Publishes the add and clears the mark (release: the new sum is visible first).</summary>
     internal void EndAdd(int segment, long delta)
     {
-        int at = (segment + 1) * Stride;
+        int at = CellOf(segment);
         Volatile.Write(ref _cells[at + 1], _cells[at + 1] + delta);
         Volatile.Write(ref _cells[at], _cells[at] + 1);
     }
@@ -63,7 +66,7 @@ internal sealed class CounterStripes
     /// <summary>Clears the mark without adding (the commit falls back to the commit lock).</summary>
     internal void CancelAdd(int segment)
     {
-        int at = (segment + 1) * Stride;
+        int at = CellOf(segment);
         Volatile.Write(ref _cells[at], _cells[at] + 1);
     }
 

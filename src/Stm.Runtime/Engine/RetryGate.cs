@@ -37,7 +37,7 @@ internal static class RetryGate
         {
             lock (s_gate)
             {
-                while (!AnyChanged(reads, readVersion) && !AnyChanged(counters))
+                while (!AnyChanged(reads, readVersion) && CounterReadLog.FindChanged(counters) is null)
                 {
                     // The timeout is only a safety net: wake-ups come from NotifyCommitted.
                     Monitor.Wait(s_gate, TimeSpan.FromSeconds(1));
@@ -48,19 +48,6 @@ internal static class RetryGate
         {
             Interlocked.Decrement(ref s_waiters);
         }
-    }
-
-    private static bool AnyChanged((TCounter Counter, long Sum)[] counters)
-    {
-        foreach ((TCounter counter, long sum) in counters)
-        {
-            if (counter.StripeSum() != sum)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool AnyChanged(ITransactionalObject[] reads, long readVersion)

@@ -61,20 +61,27 @@ internal sealed partial class Segment
     /// </summary>
     private void ValidateUnderCommitLock(long now)
     {
-        if (now != ReadVersion)
-        {
-            ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
-            if (changed is not null)
-            {
-                GlobalClock.UnlockCommit(now);
-                throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
-            }
-        }
-
-        if (CounterReads.Count != 0 && CounterReads.FindChanged() is not null)
+        ThrowIfObjectReadsChangedUnderLock(now);
+        if (CounterReadsChanged)
         {
             GlobalClock.UnlockCommit(now);
-            throw Conflict(ConflictKind.ReadWrite, TCounter.ValueProperty);
+            throw CounterConflict();
+        }
+    }
+
+    /// <summary>Aborts (releasing the commit lock taken at <paramref name="now"/>) if a commit since the read version changed an object read.</summary>
+    private void ThrowIfObjectReadsChangedUnderLock(long now)
+    {
+        if (now == ReadVersion)
+        {
+            return;
+        }
+
+        ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
+        if (changed is not null)
+        {
+            GlobalClock.UnlockCommit(now);
+            throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
         }
     }
 
@@ -169,29 +176,18 @@ internal sealed partial class Segment
         }
 
         long now = AcquireCommitLock(); // also waits while another transaction is inevitable
-        if (now != ReadVersion)
-        {
-            ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
-            if (changed is not null)
-            {
-                GlobalClock.UnlockCommit(now);
-                throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
-            }
-
-            ReadVersion = now;
-        }
+        ThrowIfObjectReadsChangedUnderLock(now);
+        ReadVersion = now;
 
         GlobalClock.SetInevitable(Index + 1);
-        if (CounterReads.Count != 0)
+
+        // Lock-free adders that marked their cell before seeing the registration (a fenced store) may still
+        // publish: the check waits for them and aborts if what we read changed.
+        if (CounterReadsChanged)
         {
-            // Lock-free adders that marked their cell before seeing the registration (a fenced store) may still
-            // publish: the check waits for them and aborts if what we read changed.
-            if (CounterReads.FindChanged() is not null)
-            {
-                GlobalClock.SetInevitable(0);
-                GlobalClock.UnlockCommit(now);
-                throw Conflict(ConflictKind.ReadWrite, TCounter.ValueProperty);
-            }
+            GlobalClock.SetInevitable(0);
+            GlobalClock.UnlockCommit(now);
+            throw CounterConflict();
         }
 
         Inevitable = true;

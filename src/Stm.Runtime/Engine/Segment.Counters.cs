@@ -37,7 +37,7 @@ internal sealed partial class Segment
         {
             if (seen != sum)
             {
-                throw Conflict(ConflictKind.ReadWrite, TCounter.ValueProperty);
+                throw CounterConflict();
             }
         }
         else
@@ -46,27 +46,32 @@ internal sealed partial class Segment
             CounterReads.Add(counter, sum);
         }
 
-        if (CounterReads.Count > 1)
-        {
-            ThrowIfCounterReadsChanged();
-        }
-
         if (GlobalClock.Now != ReadVersion)
         {
-            Extend(); // also re-checks the counter reads
+            Extend(); // validates the object reads and re-checks every counter read
+        }
+        else if (CounterReads.Count > 1)
+        {
+            ThrowIfCounterReadsChanged();
         }
 
         return sum;
     }
 
+    /// <summary>Whether a counter this attempt read has received lock-free adds since (re-sums each one).</summary>
+    private bool CounterReadsChanged => CounterReads.Count != 0 && CounterReads.FindChanged() is not null;
+
     /// <summary>Aborts the attempt if a counter it read has received lock-free adds since.</summary>
     internal void ThrowIfCounterReadsChanged()
     {
-        if (CounterReads.Count != 0 && CounterReads.FindChanged() is not null)
+        if (CounterReadsChanged)
         {
-            throw Conflict(ConflictKind.ReadWrite, TCounter.ValueProperty);
+            throw CounterConflict();
         }
     }
+
+    /// <summary>Dooms the attempt for a changed counter read (reported on <c>TCounter.Value</c>).</summary>
+    private ConflictException CounterConflict() => Conflict(ConflictKind.ReadWrite, TCounter.ValueProperty);
 
     /// <summary>
     /// Commits an attempt that wrote nothing and added to one counter, into this segment's cell of that
