@@ -32,7 +32,7 @@ internal sealed partial class Segment
 
             if (current <= ReadVersion)
             {
-                if (!Reads.Contains(header.Id, self))
+                if (!Reads.Contains(header.Id))
                 {
                     RecordRead(ref header, self);
                 }
@@ -48,15 +48,24 @@ internal sealed partial class Segment
     }
 
     /// <summary>
-    /// Adds an object to the read log (its first read in this attempt). Callers have already found it absent
-    /// from the cache; an object without an id has never been logged, so assigning one needs no re-check.
+    /// Adds an object to the read log (the barrier found it absent from the log's cache; while the log appends,
+    /// that cache is only the object appended last). Small on purpose: the common case is two stores.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal void RecordRead(ref TxHeader header, ITransactionalObject self)
     {
-        int id = header.Id != 0 ? header.Id : ObjectIds.Ensure(ref header);
+        if (!Reads.TryAppend(self, ref header))
+        {
+            RecordReadSlow(ref header, self);
+        }
+    }
+
+    /// <summary>The attempt's first logged read (which starts its clock), log growth, a duplicate check, or the cached mode.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RecordReadSlow(ref TxHeader header, ITransactionalObject self)
+    {
         StartClock();
-        Reads.Add(id, self);
+        Reads.Add(ref header, self);
     }
 
     /// <summary>Spins while a commit copies values into the object; returns the version it published.</summary>

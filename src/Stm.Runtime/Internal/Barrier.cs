@@ -78,7 +78,7 @@ public static class Barrier
             long current = Volatile.Read(ref header.Version);
             if (current <= segment.ReadVersion)
             {
-                if (!segment.Reads.Contains(header.Id, self))
+                if (!segment.Reads.Contains(header.Id))
                 {
                     segment.RecordRead(ref header, self); // first read of this object in this attempt
                 }

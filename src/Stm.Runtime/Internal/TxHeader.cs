@@ -23,20 +23,23 @@ public struct TxHeader
     /// <summary>The write lock: an <see cref="OwnerWord"/> naming the owning transaction level, or 0.</summary>
     internal long Owner;
 
-    /// <summary>
-    /// Where the owner keeps its private copy: an index into its write log (meaningful only to the owner).
-    /// An index rather than a reference, so that writing it never marks a GC card on an old object.
-    /// </summary>
-    internal int CopyIndex;
-
     /// <summary>The commit version of the values in the object (0 for the initial values), or <see cref="Locked"/>.</summary>
     internal long Version;
 
     /// <summary>The fresh-stamp of the transaction level that allocated the object, or 0.</summary>
     internal long Fresh;
 
-    /// <summary>A hash identity for the read-log cache, assigned on first recorded read (0 = none yet).</summary>
-    internal int Id;
+    /// <summary>
+    /// The object's identity in read-log caches, assigned on its first recorded read (0 = none yet). 64 bits, so
+    /// ids never repeat: a cache may then hold ids instead of references (see <see cref="ReadLog"/>).
+    /// </summary>
+    internal long Id;
+
+    /// <summary>
+    /// Where the owner keeps its private copy: an index into its write log (meaningful only to the owner).
+    /// An index rather than a reference, so that writing it never marks a GC card on an old object.
+    /// </summary>
+    internal int CopyIndex;
 
     /// <summary>The <see cref="TransactionalProperty.Index"/> of the last committed write, for conflict reports.</summary>
     internal int WriteSite;
