@@ -99,11 +99,12 @@ internal sealed class ReadLog
             return false;
         }
 
-        // 1 <= count < _appendUntil <= _items.Length: in bounds.
-        ref LoggedRead next = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_items), count);
-        if (Unsafe.Add(ref next, -1).Object != obj)
+        // 1 <= count < _appendUntil <= _items.Length. Indexed (with its bounds check) rather than through a ref:
+        // then the JIT knows the store targets the heap and uses the unchecked GC write barrier.
+        LoggedRead[] items = _items;
+        if (items[count - 1].Object != obj)
         {
-            next.Object = obj;
+            items[count].Object = obj;
             _count = count + 1;
             return true;
         }
