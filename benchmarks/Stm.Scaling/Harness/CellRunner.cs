@@ -14,13 +14,13 @@ internal static class CellRunner
 {
     public static int Run(CellSpec spec, HarnessOptions options)
     {
-        if (spec.Variant == Variant.Plain && spec.Threads != 1)
+        Workload workload = WorkloadCatalog.Create(spec.Workload);
+        if (spec.Variant == Variant.Plain && spec.Threads != 1 && !workload.PlainIsThreadSafe)
         {
-            Console.Error.WriteLine("the plain variant has no synchronisation: it runs on one thread only");
+            Console.Error.WriteLine($"the plain variant has no synchronisation: {spec.Workload} runs it on one thread only");
             return 2;
         }
 
-        Workload workload = WorkloadCatalog.Create(spec.Workload);
         IReadOnlyList<Worker> workers = workload.Setup(spec.Variant == Variant.Stm, spec.Threads);
         var control = new RunControl();
         var threads = new Thread[workers.Count];

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Stm.Scaling.Workloads;
 
 namespace Stm.Scaling.Harness;
 
@@ -31,7 +32,10 @@ internal static class Driver
         return results.All(r => r.Succeeded) ? 0 : 1;
     }
 
-    /// <summary>Per workload: plain at one thread, then lock and stm at each thread count.</summary>
+    /// <summary>
+    /// Per workload: plain at one thread (at every thread count if its plain code needs no synchronisation), then
+    /// lock and stm at each thread count.
+    /// </summary>
     public static List<CellSpec> Plan(HarnessOptions options)
     {
         var cells = new List<CellSpec>();
@@ -40,6 +44,10 @@ internal static class Driver
             if (options.Variants.Contains(Variant.Plain))
             {
                 cells.Add(new CellSpec(workload, Variant.Plain, 1));
+                if (WorkloadCatalog.Create(workload).PlainIsThreadSafe)
+                {
+                    cells.AddRange(options.Threads.Where(t => t > 1).Select(t => new CellSpec(workload, Variant.Plain, t)));
+                }
             }
 
             foreach (Variant variant in new[] { Variant.Lock, Variant.Stm }.Where(options.Variants.Contains))

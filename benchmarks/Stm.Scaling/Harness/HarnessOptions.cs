@@ -14,7 +14,7 @@ internal sealed record HarnessOptions
 
           --all                    every workload (the default when --workloads is not given)
           --workloads a,b          workloads to run: square, trees, trees2, richards, bank-1M, bank-64, intset, counter, counter-tcounter, primes
-          --threads 1,2            thread counts for the lock and stm variants (plain always runs 1 thread); default 1,2
+          --threads 1,2            thread counts for lock and stm, and for plain where its code needs no locks (else 1); default 1,2
           --variants plain,lock,stm  variants to run (default all three)
           --seconds 2              measured wall time per cell, after warm-up
           --warmup 1               warm-up time per cell (the JIT reaches its final code; not measured)

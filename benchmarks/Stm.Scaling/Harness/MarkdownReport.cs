@@ -34,6 +34,7 @@ internal static class MarkdownReport
         header.Add($"stm aborts/commit ({string.Join(" · ", threads.Select(t => $"{t}T"))})");
         header.Add("stm/plain 1T");
         header.AddRange(many.Select(t => $"stm {t}T/1T"));
+        header.AddRange(many.Select(t => $"plain {t}T/1T"));
         header.AddRange(many.Select(t => $"stm/lock {t}T"));
         AppendRow(text, header);
         AppendRow(text, header.Select((_, i) => i == 0 ? "---" : "---:"));
@@ -48,8 +49,15 @@ internal static class MarkdownReport
                 : "–")));
             row.Add(RatioText(grid.Ratio(workload, Variant.Stm, 1, Variant.Plain, 1)));
             row.AddRange(many.Select(t => RatioText(grid.Ratio(workload, Variant.Stm, t, Variant.Stm, 1))));
+            row.AddRange(many.Select(t => RatioText(grid.Ratio(workload, Variant.Plain, t, Variant.Plain, 1))));
             row.AddRange(many.Select(t => RatioText(grid.Ratio(workload, Variant.Stm, t, Variant.Lock, t))));
             AppendRow(text, row);
+        }
+
+        if (many.Length > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("`plain NT/1T`: the plain code on N threads with no synchronisation at all, for the workloads where that is safe (each worker touches only its own objects or only reads shared ones): how far this machine lets any variant scale.");
         }
 
         text.AppendLine();

@@ -12,6 +12,10 @@ namespace Stm.Scaling.Workloads;
 /// </summary>
 internal sealed class RichardsWorkload : Workload
 {
+    /// <inheritdoc/>
+    /// <remarks>Yes: each worker runs its own scheduler instance and writes only its own cell.</remarks>
+    public override bool PlainIsThreadSafe => true;
+
     private readonly List<Plain.ResultCell> _plainCells = [];
     private readonly List<Model.ResultCell> _stmCells = [];
 

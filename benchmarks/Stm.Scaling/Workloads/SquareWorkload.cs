@@ -11,6 +11,10 @@ namespace Stm.Scaling.Workloads;
 /// </summary>
 internal sealed class SquareWorkload : Workload
 {
+    /// <inheritdoc/>
+    /// <remarks>Yes: each worker writes only its own cell.</remarks>
+    public override bool PlainIsThreadSafe => true;
+
     public const int RootsPerTransaction = 1000;
     private readonly List<Func<(long Count, double Value)>> _cells = [];
 

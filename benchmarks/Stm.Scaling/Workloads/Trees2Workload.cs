@@ -10,6 +10,10 @@ namespace Stm.Scaling.Workloads;
 /// </summary>
 internal sealed class Trees2Workload : Workload
 {
+    /// <inheritdoc/>
+    /// <remarks>Yes: each worker builds its own tree and writes only its own cell.</remarks>
+    public override bool PlainIsThreadSafe => true;
+
     public const int Depth = 6;
     private const int NodeCount = (1 << Depth) - 1;
     private readonly List<Plain.ResultCell> _plainCells = [];

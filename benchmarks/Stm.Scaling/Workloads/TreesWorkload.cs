@@ -10,6 +10,10 @@ namespace Stm.Scaling.Workloads;
 /// </summary>
 internal sealed class TreesWorkload : Workload
 {
+    /// <inheritdoc/>
+    /// <remarks>Yes: the workers only read the shared tree.</remarks>
+    public override bool PlainIsThreadSafe => true;
+
     public const int Depth = 16;
     private const long NodeCount = (1L << Depth) - 1;
     private const long ExpectedSum = NodeCount * (NodeCount + 1) / 2;
