@@ -31,12 +31,12 @@ internal sealed class CopyPool
     /// <summary>A private copy of <paramref name="source"/>: a refilled spare, or a fresh clone.</summary>
     internal object CopyOf(ITransactionalObject source)
     {
-        System.Type type = source.GetType();
+        nint type = TypeHandleOf(source);
         int first = Bucket(type);
         for (int i = first; i < first + Ways; i++)
         {
             object? spare = _spares[i].Copy;
-            if (spare is not null && spare.GetType() == type)
+            if (spare is not null && TypeHandleOf(spare) == type)
             {
                 _spares[i].Copy = null;
                 ((ITransactionalObject)spare).StmPublish(source);
@@ -54,7 +54,7 @@ internal sealed class CopyPool
     /// <summary>Takes back a copy that nothing refers to any more.</summary>
     internal void Return(object copy)
     {
-        int first = Bucket(copy.GetType());
+        int first = Bucket(TypeHandleOf(copy));
         for (int i = first; i < first + Ways; i++)
         {
             if (_spares[i].Copy is null)
@@ -67,7 +67,23 @@ internal sealed class CopyPool
         _spares[first].Copy = copy; // bucket full: replace the oldest-placed spare
     }
 
-    private static int Bucket(System.Type type) => (RuntimeHelpers.GetHashCode(type) & (Buckets - 1)) * Ways;
+    private static int Bucket(nint typeHandle) => ((int)((typeHandle >> 4) ^ (typeHandle >> 10)) & (Buckets - 1)) * Ways;
+
+    /// <summary>
+    /// The object's exact runtime type as the pointer in its first word (the method table), which identifies the
+    /// type exactly as <see cref="object.GetType"/> does. Read directly: materialising the <see cref="System.Type"/>
+    /// and hashing it cost ~3 % of a bank transfer. (The same reinterpretation CoreLib uses internally; valid for
+    /// any heap object on CoreCLR and NativeAOT.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint TypeHandleOf(object obj) =>
+        Unsafe.Add(ref Unsafe.As<byte, nint>(ref Unsafe.As<RawObject>(obj).FirstField), -1);
+
+    /// <summary>A view of any object: its first field starts right after the method-table pointer.</summary>
+    private sealed class RawObject
+    {
+        public byte FirstField;
+    }
 
     private struct Spare
     {
