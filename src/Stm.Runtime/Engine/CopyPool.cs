@@ -67,6 +67,9 @@ internal sealed class CopyPool
         _spares[first].Copy = copy; // bucket full: replace the oldest-placed spare
     }
 
+    /// <summary>The first slot of the bucket an object's spares go to (for tests).</summary>
+    internal static int BucketOf(object obj) => Bucket(TypeHandleOf(obj));
+
     private static int Bucket(nint typeHandle) => ((int)((typeHandle >> 4) ^ (typeHandle >> 10)) & (Buckets - 1)) * Ways;
 
     /// <summary>
