@@ -136,6 +136,7 @@ public sealed partial class TransactionalGenerator
                 ReadType: type.TypeKind != TypeKind.Dynamic ? TypeName(type)
                     : type.NullableAnnotation == NullableAnnotation.Annotated ? "object?" : "object",
                 ReaderName: "__stmGet_" + name,
+                WriterName: "__stmSet_" + name,
                 Modifiers: PropertyModifiers(property, declaration),
                 GetterModifiers: getterModifiers,
                 SetterModifiers: setterModifiers,

@@ -8,6 +8,7 @@ namespace Stm.Generator.Model;
 /// <param name="Type">The property type: <c>global::</c> names, nullable annotations kept.</param>
 /// <param name="ReadType">The return type of the read helper <c>__stmGet_{Name}</c>: <see cref="Type"/>, or <see cref="object"/> for <c>dynamic</c> (a dynamic value would make the barrier calls dynamically bound).</param>
 /// <param name="ReaderName"><c>__stmGet_{Name}</c>: the read loop shared by the getter and the silent-write check.</param>
+/// <param name="WriterName"><c>__stmSet_{Name}</c>: the setter's path for objects not allocated by the current transaction level.</param>
 /// <param name="Modifiers">The declaration's modifiers without <c>partial</c>, as written (<c>public required</c>).</param>
 /// <param name="GetterModifiers">The <c>get</c> accessor's own modifiers (usually empty).</param>
 /// <param name="SetterModifiers">The <c>set</c>/<c>init</c> accessor's own modifiers (<c>private</c>, ...).</param>
@@ -22,6 +23,7 @@ internal sealed record PropertySpec(
     string Type,
     string ReadType,
     string ReaderName,
+    string WriterName,
     string Modifiers,
     string GetterModifiers,
     string SetterModifiers,

@@ -41,6 +41,27 @@ namespace Zoo
             }
         }
 
+        /// <summary>Writes <see cref="Turbo"/> through the write barrier (an object this transaction level did not allocate).</summary>
+        /// <param name="value">The value to store.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private void __stmSet_Turbo(bool value)
+        {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(), value))
+            {
+                return;
+            }
+
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Turbo).__stm_Turbo = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Turbo, static (state, v) => state.__stm_Turbo = v);
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial bool Turbo
@@ -54,20 +75,7 @@ namespace Zoo
                     return;
                 }
 
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(), value))
-                {
-                    return;
-                }
-
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Turbo).__stm_Turbo = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Turbo, static (state, v) => state.__stm_Turbo = v);
-                }
+                __stmSet_Turbo(value);
             }
         }
     }

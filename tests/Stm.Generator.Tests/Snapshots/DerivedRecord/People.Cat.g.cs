@@ -41,6 +41,27 @@ namespace People
             }
         }
 
+        /// <summary>Writes <see cref="Lives"/> through the write barrier (an object this transaction level did not allocate).</summary>
+        /// <param name="value">The value to store.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private void __stmSet_Lives(int value)
+        {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Lives(), value))
+            {
+                return;
+            }
+
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Lives).__stm_Lives = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Lives, static (state, v) => state.__stm_Lives = v);
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial int Lives
@@ -54,20 +75,7 @@ namespace People
                     return;
                 }
 
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Lives(), value))
-                {
-                    return;
-                }
-
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Lives).__stm_Lives = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Lives, static (state, v) => state.__stm_Lives = v);
-                }
+                __stmSet_Lives(value);
             }
         }
 

@@ -41,6 +41,27 @@ namespace People
             }
         }
 
+        /// <summary>Writes <see cref="Good"/> through the write barrier (an object this transaction level did not allocate).</summary>
+        /// <param name="value">The value to store.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private void __stmSet_Good(bool value)
+        {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Good(), value))
+            {
+                return;
+            }
+
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Good).__stm_Good = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Good, static (state, v) => state.__stm_Good = v);
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial bool Good
@@ -54,20 +75,7 @@ namespace People
                     return;
                 }
 
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Good(), value))
-                {
-                    return;
-                }
-
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Good).__stm_Good = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Good, static (state, v) => state.__stm_Good = v);
-                }
+                __stmSet_Good(value);
             }
         }
 

@@ -74,6 +74,27 @@ namespace Containers
             }
         }
 
+        /// <summary>Writes <see cref="Key"/> through the write barrier (an object this transaction level did not allocate).</summary>
+        /// <param name="value">The value to store.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private void __stmSet_Key(TKey value)
+        {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(), value))
+            {
+                return;
+            }
+
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Key).__stm_Key = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Key, static (state, v) => state.__stm_Key = v);
+            }
+        }
+
         /// <summary>Reads <see cref="Map"/> through the read barrier; never a torn value.</summary>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
@@ -87,6 +108,27 @@ namespace Containers
                 {
                     return value;
                 }
+            }
+        }
+
+        /// <summary>Writes <see cref="Map"/> through the write barrier (an object this transaction level did not allocate).</summary>
+        /// <param name="value">The value to store.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<TKey, TValue> value)
+        {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
+            {
+                return;
+            }
+
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Map).__stm_Map = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Map, static (state, v) => state.__stm_Map = v);
             }
         }
 
@@ -106,6 +148,27 @@ namespace Containers
             }
         }
 
+        /// <summary>Writes <see cref="Value"/> through the write barrier (an object this transaction level did not allocate).</summary>
+        /// <param name="value">The value to store.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private void __stmSet_Value(TValue? value)
+        {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
+            {
+                return;
+            }
+
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Value, static (state, v) => state.__stm_Value = v);
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TKey Key
@@ -119,20 +182,7 @@ namespace Containers
                     return;
                 }
 
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(), value))
-                {
-                    return;
-                }
-
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Key).__stm_Key = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Key, static (state, v) => state.__stm_Key = v);
-                }
+                __stmSet_Key(value);
             }
         }
 
@@ -149,20 +199,7 @@ namespace Containers
                     return;
                 }
 
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
-                {
-                    return;
-                }
-
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Map).__stm_Map = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Map, static (state, v) => state.__stm_Map = v);
-                }
+                __stmSet_Map(value);
             }
         }
 
@@ -179,20 +216,7 @@ namespace Containers
                     return;
                 }
 
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
-                {
-                    return;
-                }
-
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Value, static (state, v) => state.__stm_Value = v);
-                }
+                __stmSet_Value(value);
             }
         }
     }

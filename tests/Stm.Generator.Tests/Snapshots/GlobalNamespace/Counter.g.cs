@@ -52,6 +52,27 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
         }
     }
 
+    /// <summary>Writes <see cref="Value"/> through the write barrier (an object this transaction level did not allocate).</summary>
+    /// <param name="value">The value to store.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+    private void __stmSet_Value(int value)
+    {
+        // Writing the value the property already holds is a read, not a write: it does not conflict.
+        if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
+        {
+            return;
+        }
+
+        if (global::Stm.Internal.Barrier.InTransaction)
+        {
+            global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
+        }
+        else
+        {
+            global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Value, static (state, v) => state.__stm_Value = v);
+        }
+    }
+
     /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
     public partial int Value
@@ -65,20 +86,7 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
                 return;
             }
 
-            // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
-            {
-                return;
-            }
-
-            if (global::Stm.Internal.Barrier.InTransaction)
-            {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
-            }
-            else
-            {
-                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Value, static (state, v) => state.__stm_Value = v);
-            }
+            __stmSet_Value(value);
         }
     }
 }

@@ -56,6 +56,27 @@ namespace World
                 }
             }
 
+            /// <summary>Writes <see cref="Hits"/> through the write barrier (an object this transaction level did not allocate).</summary>
+            /// <param name="value">The value to store.</param>
+            [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+            private void __stmSet_Hits(long value)
+            {
+                // Writing the value the property already holds is a read, not a write: it does not conflict.
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Hits(), value))
+                {
+                    return;
+                }
+
+                if (global::Stm.Internal.Barrier.InTransaction)
+                {
+                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Hits).__stm_Hits = value;
+                }
+                else
+                {
+                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Hits, static (state, v) => state.__stm_Hits = v);
+                }
+            }
+
             /// <inheritdoc/>
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
             public partial long Hits
@@ -69,20 +90,7 @@ namespace World
                         return;
                     }
 
-                    // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Hits(), value))
-                    {
-                        return;
-                    }
-
-                    if (global::Stm.Internal.Barrier.InTransaction)
-                    {
-                        global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Hits).__stm_Hits = value;
-                    }
-                    else
-                    {
-                        global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Hits, static (state, v) => state.__stm_Hits = v);
-                    }
+                    __stmSet_Hits(value);
                 }
             }
         }

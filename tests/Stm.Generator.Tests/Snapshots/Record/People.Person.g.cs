@@ -64,6 +64,27 @@ namespace People
             }
         }
 
+        /// <summary>Writes <see cref="Age"/> through the write barrier (an object this transaction level did not allocate).</summary>
+        /// <param name="value">The value to store.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private void __stmSet_Age(int value)
+        {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Age(), value))
+            {
+                return;
+            }
+
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Age).__stm_Age = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Age, static (state, v) => state.__stm_Age = v);
+            }
+        }
+
         /// <summary>Reads <see cref="Email"/> through the read barrier; never a torn value.</summary>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
@@ -80,6 +101,27 @@ namespace People
             }
         }
 
+        /// <summary>Writes <see cref="Email"/> through the write barrier (an object this transaction level did not allocate).</summary>
+        /// <param name="value">The value to store.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
+        private void __stmSet_Email(string? value)
+        {
+            // Writing the value the property already holds is a read, not a write: it does not conflict.
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Email(), value))
+            {
+                return;
+            }
+
+            if (global::Stm.Internal.Barrier.InTransaction)
+            {
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Email).__stm_Email = value;
+            }
+            else
+            {
+                global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Email, static (state, v) => state.__stm_Email = v);
+            }
+        }
+
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Age
@@ -93,20 +135,7 @@ namespace People
                     return;
                 }
 
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Age(), value))
-                {
-                    return;
-                }
-
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Age).__stm_Age = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Age, static (state, v) => state.__stm_Age = v);
-                }
+                __stmSet_Age(value);
             }
         }
 
@@ -123,20 +152,7 @@ namespace People
                     return;
                 }
 
-                // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Email(), value))
-                {
-                    return;
-                }
-
-                if (global::Stm.Internal.Barrier.InTransaction)
-                {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Email).__stm_Email = value;
-                }
-                else
-                {
-                    global::Stm.Internal.Barrier.WriteOutside(ref __stm, this, value, __stmProperty_Email, static (state, v) => state.__stm_Email = v);
-                }
+                __stmSet_Email(value);
             }
         }
 
