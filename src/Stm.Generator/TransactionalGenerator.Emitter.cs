@@ -237,7 +237,7 @@ public sealed partial class TransactionalGenerator
             writer.Line(GeneratedCodeAttribute);
             writer.Line(Join(property.Modifiers, "partial") + " " + property.Type + " " + property.Name);
             writer.Open();
-            writer.Line(Join(property.GetterModifiers, "get") + " => " + property.ReaderName + "();");
+            writer.Line(Join(property.GetterModifiers, "get") + " => " + Barrier + ".IsFresh(ref __stm) ? " + property.BackingFieldName + " : " + property.ReaderName + "();");
             writer.Line(Join(property.SetterModifiers, property.IsInit ? "init" : "set"));
             writer.Open();
             writer.Line("if (" + Barrier + ".IsFresh(ref __stm))");

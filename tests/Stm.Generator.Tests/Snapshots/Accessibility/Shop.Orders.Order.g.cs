@@ -361,7 +361,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         internal partial string Customer
         {
-            get => __stmGet_Customer();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Customer : __stmGet_Customer();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -378,7 +378,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected partial decimal Discount
         {
-            get => __stmGet_Discount();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Discount : __stmGet_Discount();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -395,7 +395,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Note
         {
-            internal get => __stmGet_Note();
+            internal get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Note : __stmGet_Note();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -412,7 +412,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private protected partial int Priority
         {
-            get => __stmGet_Priority();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Priority : __stmGet_Priority();
             init
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -429,7 +429,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Quantity
         {
-            get => __stmGet_Quantity();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Quantity : __stmGet_Quantity();
             private set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -446,7 +446,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial bool Shipped
         {
-            get => __stmGet_Shipped();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Shipped : __stmGet_Shipped();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -463,7 +463,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected internal partial long Version
         {
-            get => __stmGet_Version();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Version : __stmGet_Version();
             protected set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -126,7 +126,7 @@ namespace Bank.Model
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Balance
         {
-            get => __stmGet_Balance();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Balance : __stmGet_Balance();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -143,7 +143,7 @@ namespace Bank.Model
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Bank.Model.Account? Next
         {
-            get => __stmGet_Next();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Next : __stmGet_Next();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

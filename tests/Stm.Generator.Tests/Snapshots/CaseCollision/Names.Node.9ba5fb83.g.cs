@@ -79,7 +79,7 @@ namespace Names
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int A
         {
-            get => __stmGet_A();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_A : __stmGet_A();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -66,7 +66,7 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial bool Turbo
         {
-            get => __stmGet_Turbo();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Turbo : __stmGet_Turbo();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

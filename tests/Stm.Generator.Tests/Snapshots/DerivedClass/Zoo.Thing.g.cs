@@ -79,7 +79,7 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Weight
         {
-            get => __stmGet_Weight();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Weight : __stmGet_Weight();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

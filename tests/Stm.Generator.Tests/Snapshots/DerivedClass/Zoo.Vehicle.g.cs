@@ -79,7 +79,7 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Speed
         {
-            get => __stmGet_Speed();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Speed : __stmGet_Speed();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -79,7 +79,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Name
         {
-            get => __stmGet_Name();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -66,7 +66,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial int Lives
         {
-            get => __stmGet_Lives();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Lives : __stmGet_Lives();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -66,7 +66,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial bool Good
         {
-            get => __stmGet_Good();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Good : __stmGet_Good();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

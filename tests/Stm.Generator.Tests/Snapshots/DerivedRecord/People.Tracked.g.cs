@@ -79,7 +79,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Count
         {
-            get => __stmGet_Count();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Count : __stmGet_Count();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

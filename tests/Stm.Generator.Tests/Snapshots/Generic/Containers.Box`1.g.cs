@@ -126,7 +126,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial T? Maybe
         {
-            get => __stmGet_Maybe();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Maybe : __stmGet_Maybe();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -143,7 +143,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial T Value
         {
-            get => __stmGet_Value();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

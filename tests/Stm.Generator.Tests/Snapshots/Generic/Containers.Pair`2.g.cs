@@ -173,7 +173,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TKey Key
         {
-            get => __stmGet_Key();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Key : __stmGet_Key();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -190,7 +190,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<TKey, TValue> Map
         {
-            get => __stmGet_Map();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Map : __stmGet_Map();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -207,7 +207,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TValue? Value
         {
-            get => __stmGet_Value();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -77,7 +77,7 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
     [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
     public partial int Value
     {
-        get => __stmGet_Value();
+        get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
         set
         {
             if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -79,7 +79,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial var? Item
         {
-            get => __stmGet_Item();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Item : __stmGet_Item();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

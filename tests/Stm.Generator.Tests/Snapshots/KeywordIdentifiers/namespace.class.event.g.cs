@@ -314,7 +314,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @class
         {
-            get => __stmGet_class();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_class : __stmGet_class();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -331,7 +331,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @field
         {
-            get => __stmGet_field();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_field : __stmGet_field();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -348,7 +348,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? @string
         {
-            get => __stmGet_string();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_string : __stmGet_string();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -365,7 +365,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Alpha
         {
-            get => __stmGet_Alpha();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Alpha : __stmGet_Alpha();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -382,7 +382,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Größe
         {
-            get => __stmGet_Größe();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Größe : __stmGet_Größe();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -399,7 +399,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int value
         {
-            get => __stmGet_value();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_value : __stmGet_value();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -126,7 +126,7 @@ namespace Split
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Credit
         {
-            get => __stmGet_Credit();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Credit : __stmGet_Credit();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -143,7 +143,7 @@ namespace Split
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Debit
         {
-            get => __stmGet_Debit();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Debit : __stmGet_Debit();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -81,7 +81,7 @@ namespace World
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
             public partial long Hits
             {
-                get => __stmGet_Hits();
+                get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Hits : __stmGet_Hits();
                 set
                 {
                     if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

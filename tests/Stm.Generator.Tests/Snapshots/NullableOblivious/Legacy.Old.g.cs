@@ -173,7 +173,7 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Count
         {
-            get => __stmGet_Count();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Count : __stmGet_Count();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -190,7 +190,7 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.List<string> Items
         {
-            get => __stmGet_Items();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Items : __stmGet_Items();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -207,7 +207,7 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Name
         {
-            get => __stmGet_Name();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

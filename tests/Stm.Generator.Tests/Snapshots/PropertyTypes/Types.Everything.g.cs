@@ -1066,7 +1066,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial object? Anything
         {
-            get => __stmGet_Anything();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Anything : __stmGet_Anything();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1083,7 +1083,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial byte Byte
         {
-            get => __stmGet_Byte();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Byte : __stmGet_Byte();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1100,7 +1100,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Func<int, string>? Callback
         {
-            get => __stmGet_Callback();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Callback : __stmGet_Callback();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1117,7 +1117,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Color Color
         {
-            get => __stmGet_Color();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Color : __stmGet_Color();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1134,7 +1134,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial decimal Decimal
         {
-            get => __stmGet_Decimal();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Decimal : __stmGet_Decimal();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1151,7 +1151,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Double
         {
-            get => __stmGet_Double();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Double : __stmGet_Double();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1168,7 +1168,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial dynamic Dynamic
         {
-            get => __stmGet_Dynamic();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Dynamic : __stmGet_Dynamic();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1185,7 +1185,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[,] Grid
         {
-            get => __stmGet_Grid();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Grid : __stmGet_Grid();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1202,7 +1202,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Guid Id
         {
-            get => __stmGet_Id();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Id : __stmGet_Id();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1219,7 +1219,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Immutable.ImmutableArray<int> Immutable
         {
-            get => __stmGet_Immutable();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Immutable : __stmGet_Immutable();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1236,7 +1236,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.List<string?> List
         {
-            get => __stmGet_List();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_List : __stmGet_List();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1253,7 +1253,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> Map
         {
-            get => __stmGet_Map();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Map : __stmGet_Map();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1270,7 +1270,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Money Money
         {
-            get => __stmGet_Money();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Money : __stmGet_Money();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1287,7 +1287,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string?[]? Names
         {
-            get => __stmGet_Names();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Names : __stmGet_Names();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1304,7 +1304,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial nint Native
         {
-            get => __stmGet_Native();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Native : __stmGet_Native();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1321,7 +1321,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int? NullableInt
         {
-            get => __stmGet_NullableInt();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_NullableInt : __stmGet_NullableInt();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1338,7 +1338,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[] Numbers
         {
-            get => __stmGet_Numbers();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Numbers : __stmGet_Numbers();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1355,7 +1355,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Everything? Other
         {
-            get => __stmGet_Other();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Other : __stmGet_Other();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1372,7 +1372,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> Pair
         {
-            get => __stmGet_Pair();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Pair : __stmGet_Pair();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1389,7 +1389,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Text
         {
-            get => __stmGet_Text();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Text : __stmGet_Text();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1406,7 +1406,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial (int Count, string? Label) Tuple
         {
-            get => __stmGet_Tuple();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Tuple : __stmGet_Tuple();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1423,7 +1423,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.DateTime When
         {
-            get => __stmGet_When();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_When : __stmGet_When();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -126,7 +126,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Age
         {
-            get => __stmGet_Age();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Age : __stmGet_Age();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -143,7 +143,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Email
         {
-            get => __stmGet_Email();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Email : __stmGet_Email();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

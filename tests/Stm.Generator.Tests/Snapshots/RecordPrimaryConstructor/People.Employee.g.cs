@@ -126,7 +126,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::People.Employee? Manager
         {
-            get => __stmGet_Manager();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Manager : __stmGet_Manager();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -143,7 +143,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial decimal Salary
         {
-            get => __stmGet_Salary();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Salary : __stmGet_Salary();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -79,7 +79,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Id
         {
-            get => __stmGet_Id();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Id : __stmGet_Id();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -173,7 +173,7 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Host
         {
-            get => __stmGet_Host();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Host : __stmGet_Host();
             init
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -190,7 +190,7 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial string Name
         {
-            get => __stmGet_Name();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -207,7 +207,7 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial int Port
         {
-            get => __stmGet_Port();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Port : __stmGet_Port();
             init
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -126,7 +126,7 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double X
         {
-            get => __stmGet_X();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_X : __stmGet_X();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -143,7 +143,7 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial float Y
         {
-            get => __stmGet_Y();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Y : __stmGet_Y();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

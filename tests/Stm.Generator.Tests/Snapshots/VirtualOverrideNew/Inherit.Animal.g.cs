@@ -126,7 +126,7 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public virtual partial int Legs
         {
-            get => __stmGet_Legs();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Legs : __stmGet_Legs();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -143,7 +143,7 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Sound
         {
-            get => __stmGet_Sound();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Sound : __stmGet_Sound();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

@@ -113,7 +113,7 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public override partial int Legs
         {
-            get => __stmGet_Legs();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Legs : __stmGet_Legs();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -130,7 +130,7 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public new partial string? Sound
         {
-            get => __stmGet_Sound();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Sound : __stmGet_Sound();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))

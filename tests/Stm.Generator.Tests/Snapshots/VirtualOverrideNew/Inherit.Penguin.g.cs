@@ -66,7 +66,7 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public sealed override partial int Legs
         {
-            get => __stmGet_Legs();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Legs : __stmGet_Legs();
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
