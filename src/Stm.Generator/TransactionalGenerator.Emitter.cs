@@ -207,7 +207,6 @@ public sealed partial class TransactionalGenerator
         /// </summary>
         private static void WriteWriter(SourceWriter writer, PropertySpec property)
         {
-            string value = property.ValueExpression;
             writer.Line("/// <summary>Writes <see cref=\"" + property.Name + "\"/> through the write barrier (an object this transaction level did not allocate).</summary>");
             writer.Line("/// <param name=\"value\">The value to store.</param>");
             writer.Line(GeneratedCodeAttribute);

@@ -28,14 +28,17 @@ internal static class ObjectIds
     private static long t_end;
 
     /// <summary>Returns the object's id (at least 1), assigning one the first time (atomically, so it never changes).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static long Ensure(ref TxHeader header)
     {
         long id = Volatile.Read(ref header.Id);
-        if (id != 0)
-        {
-            return id;
-        }
+        return id != 0 ? id : Assign(ref header);
+    }
 
+    /// <summary>Assigns the next id of this thread's block, unless another thread assigned one first.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static long Assign(ref TxHeader header)
+    {
         if (t_next == t_end)
         {
             t_next = Interlocked.Add(ref s_nextBlock, BlockSize) - BlockSize;

@@ -64,7 +64,7 @@ internal sealed class ReadLog
     internal ReadLog()
     {
         _cache = _lastAppended;
-        ResetMode();
+        EnterAppendingMode();
     }
 
     internal int Count => _count;
@@ -86,8 +86,8 @@ internal sealed class ReadLog
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cache), (int)id & _mask) == ~id;
 
     /// <summary>
-    /// The common case of recording a read, small enough to inline: appending mode, an object with an id, not the
-    /// attempt's first entry (which starts the attempt's clock), within budget and capacity.
+    /// The common case of recording a read, small enough to inline: appending mode, not the attempt's first entry
+    /// (which starts the attempt's clock), within budget and capacity.
     /// </summary>
     /// <returns><see langword="false"/> if the caller must take the slow path (<see cref="Add"/>).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -124,7 +124,7 @@ internal sealed class ReadLog
     /// <summary>Records a read (the slow path of <see cref="TryAppend"/>): id assignment, growth, the budget check, or the cached mode.</summary>
     internal void Add(ref TxHeader header, ITransactionalObject obj)
     {
-        long id = header.Id != 0 ? header.Id : ObjectIds.Ensure(ref header);
+        long id = ObjectIds.Ensure(ref header);
         if (_count == _items.Length)
         {
             Array.Resize(ref _items, _items.Length * 2);
@@ -258,11 +258,7 @@ internal sealed class ReadLog
     }
 
     /// <summary>The id of a logged object, assigned now if it has none (appended entries may not have one yet).</summary>
-    private static long IdOf(ITransactionalObject item)
-    {
-        ref TxHeader header = ref item.StmHeader;
-        return header.Id != 0 ? header.Id : ObjectIds.Ensure(ref header);
-    }
+    private static long IdOf(ITransactionalObject item) => ObjectIds.Ensure(ref item.StmHeader);
 
     /// <summary>
     /// Forgets every read (end of attempt) and returns to the appending mode. The arrays keep their size, so a
@@ -315,22 +311,19 @@ internal sealed class ReadLog
 
         _count = 0;
         _appendBudget = InitialAppendBudget;
-        ResetMode();
+        _lastAppended[0] = 0;
+        EnterAppendingMode();
     }
 
     /// <summary>Back to appending after a check found few duplicates; the cache storage is kept, empty, for later.</summary>
     private void LeaveCachedMode()
     {
         Array.Clear(_cacheStorage);
-        _cache = _lastAppended;
-        _mask = 0;
-        _appendUntil = Math.Min(_appendBudget, _items.Length);
-        _compactAt = int.MaxValue;
+        EnterAppendingMode();
     }
 
-    private void ResetMode()
+    private void EnterAppendingMode()
     {
-        _lastAppended[0] = 0;
         _cache = _lastAppended;
         _mask = 0;
         _appendUntil = Math.Min(_appendBudget, _items.Length);

@@ -168,7 +168,7 @@ internal static class TransactionRunner
             SegmentPool.Release(segment);
             if (handlers is not null)
             {
-                RunHandlers(handlers); // (tested here: most transactions have none, and the call is not inlined)
+                RunHandlers(handlers); // tested here, not inside: most transactions have none, and the call is not inlined
             }
 
             switch (outcome)
@@ -200,13 +200,8 @@ internal static class TransactionRunner
     /// Runs deferred handlers outside any transaction, in registration order. Every handler runs; exceptions
     /// are rethrown afterwards (one as itself, several as an <see cref="AggregateException"/>).
     /// </summary>
-    private static void RunHandlers(Action[]? handlers)
+    private static void RunHandlers(Action[] handlers)
     {
-        if (handlers is null)
-        {
-            return;
-        }
-
         ExceptionDispatchInfo? first = null;
         System.Collections.Generic.List<Exception>? all = null;
         foreach (Action handler in handlers)

@@ -30,7 +30,7 @@ public struct TxHeader
     internal long Fresh;
 
     /// <summary>
-    /// The object's identity in read-log caches, assigned on its first recorded read (0 = none yet). 64 bits, so
+    /// The object's identity in read-log caches, assigned the first time a read log needs it (0 = none yet). 64 bits, so
     /// ids never repeat: a cache may then hold ids instead of references (see <see cref="ReadLog"/>).
     /// </summary>
     internal long Id;
