@@ -1,4 +1,5 @@
-// A singly linked list node, hand-written exactly as the Stm generator writes a sealed [Transactional] class.
+// A singly linked list node, hand-written in the shape the Stm generator writes a sealed [Transactional] class (see
+// Account.cs for which barrier overloads these models use).
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;
