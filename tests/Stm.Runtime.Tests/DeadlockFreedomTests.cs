@@ -41,6 +41,36 @@ public class DeadlockFreedomTests
     }
 
     [Fact]
+    public void A_writer_holding_an_object_does_not_hold_up_a_reader_of_it()
+    {
+        // Writers never block readers: an owner that holds an object indefinitely (here: blocked inside its
+        // transaction) must not hold up a transaction reading it, which reads the committed value instead. (A
+        // contention policy that waits for the owner, tried for the hot-spot workloads, must keep that wait bounded.)
+        var cell = new Cell(5);
+        using var ownerHolds = new System.Threading.ManualResetEventSlim();
+        using var release = new System.Threading.ManualResetEventSlim();
+        var owner = new System.Threading.Thread(() => Atomic.Run(() =>
+        {
+            cell.Value = 6;
+            ownerHolds.Set();
+            release.Wait();
+        }));
+        owner.Start();
+        Assert.True(ownerHolds.Wait(System.TimeSpan.FromSeconds(30)));
+
+        long seen = -1;
+        var reader = new System.Threading.Thread(() => seen = Atomic.Run(() => cell.Value)) { IsBackground = true };
+        reader.Start();
+        bool finished = reader.Join(System.TimeSpan.FromSeconds(10));
+        release.Set();
+        owner.Join();
+
+        Assert.True(finished, "the reader waited for the owner's commit instead of reading the committed value");
+        Assert.Equal(5, seen);
+        Assert.Equal(6, Atomic.Run(() => cell.Value));
+    }
+
+    [Fact]
     public void Many_more_threads_than_segments_share_the_pool_without_losing_a_transfer()
     {
         int threads = StmOptions.SegmentCount * 3;
