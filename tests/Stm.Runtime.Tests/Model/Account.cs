@@ -1,6 +1,4 @@
-// Hand-written in the shape the Stm generator writes a [Transactional] class (see docs/architecture.md), through the
-// barrier overloads that look the running transaction up themselves (the ones hand-written transactional classes use;
-// the generator's current accessors, which pass it on, run in Stm.Generated.Tests):
+// Hand-written exactly as the Stm generator writes a [Transactional] class (see docs/architecture.md):
 //
 //   [Transactional] public partial class Account { public partial long Balance { get; set; } ... }
 //

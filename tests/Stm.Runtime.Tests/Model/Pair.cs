@@ -1,6 +1,5 @@
-// Two transactional longs in one object (an invariant between them must never be seen torn), hand-written in the
-// shape the Stm generator writes a sealed [Transactional] class (see Account.cs for which barrier overloads these
-// models use).
+// Two transactional longs in one object (an invariant between them must never be seen torn), hand-written exactly
+// as the Stm generator writes a sealed [Transactional] class.
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;

@@ -99,14 +99,13 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Customer"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Customer(global::Stm.Internal.TransactionContext? transaction)
+        private string __stmGet_Customer()
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Customer, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Customer, out long version);
                 string value = source.__stm_Customer;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -117,19 +116,18 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Customer"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Customer(string value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Customer(string value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Customer(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Customer(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Customer).__stm_Customer = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Customer).__stm_Customer = value;
             }
             else
             {
@@ -138,14 +136,13 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Discount"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private decimal __stmGet_Discount(global::Stm.Internal.TransactionContext? transaction)
+        private decimal __stmGet_Discount()
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Discount, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Discount, out long version);
                 decimal value = source.__stm_Discount;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -156,19 +153,18 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Discount"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Discount(decimal value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Discount(decimal value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Discount(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Discount(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Discount).__stm_Discount = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Discount).__stm_Discount = value;
             }
             else
             {
@@ -177,14 +173,13 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Note"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Note(global::Stm.Internal.TransactionContext? transaction)
+        private string __stmGet_Note()
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Note, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Note, out long version);
                 string value = source.__stm_Note;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -195,19 +190,18 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Note"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Note(string value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Note(string value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Note(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Note(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Note).__stm_Note = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Note).__stm_Note = value;
             }
             else
             {
@@ -216,14 +210,13 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Priority"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Priority(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_Priority()
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Priority, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Priority, out long version);
                 int value = source.__stm_Priority;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -234,19 +227,18 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Priority"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Priority(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Priority(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Priority(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Priority(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Priority).__stm_Priority = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Priority).__stm_Priority = value;
             }
             else
             {
@@ -255,14 +247,13 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Quantity"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Quantity(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_Quantity()
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Quantity, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Quantity, out long version);
                 int value = source.__stm_Quantity;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -273,19 +264,18 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Quantity"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Quantity(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Quantity(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Quantity(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Quantity(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Quantity).__stm_Quantity = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Quantity).__stm_Quantity = value;
             }
             else
             {
@@ -294,14 +284,13 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Shipped"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private bool __stmGet_Shipped(global::Stm.Internal.TransactionContext? transaction)
+        private bool __stmGet_Shipped()
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Shipped, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Shipped, out long version);
                 bool value = source.__stm_Shipped;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -312,19 +301,18 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Shipped"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Shipped(bool value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Shipped(bool value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Shipped(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Shipped(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Shipped).__stm_Shipped = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Shipped).__stm_Shipped = value;
             }
             else
             {
@@ -333,14 +321,13 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Version"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private long __stmGet_Version(global::Stm.Internal.TransactionContext? transaction)
+        private long __stmGet_Version()
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Version, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Version, out long version);
                 long value = source.__stm_Version;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -351,19 +338,18 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Version"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Version(long value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Version(long value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Version(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Version(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Version).__stm_Version = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Version).__stm_Version = value;
             }
             else
             {
@@ -375,16 +361,16 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         internal partial string Customer
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Customer : __stmGet_Customer(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Customer : __stmGet_Customer();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Customer = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Customer(value, transaction);
+                __stmSet_Customer(value);
             }
         }
 
@@ -392,16 +378,16 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected partial decimal Discount
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Discount : __stmGet_Discount(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Discount : __stmGet_Discount();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Discount = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Discount(value, transaction);
+                __stmSet_Discount(value);
             }
         }
 
@@ -409,16 +395,16 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Note
         {
-            internal get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Note : __stmGet_Note(transaction);
+            internal get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Note : __stmGet_Note();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Note = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Note(value, transaction);
+                __stmSet_Note(value);
             }
         }
 
@@ -426,16 +412,16 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private protected partial int Priority
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Priority : __stmGet_Priority(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Priority : __stmGet_Priority();
             init
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Priority = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Priority(value, transaction);
+                __stmSet_Priority(value);
             }
         }
 
@@ -443,16 +429,16 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Quantity
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Quantity : __stmGet_Quantity(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Quantity : __stmGet_Quantity();
             private set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Quantity = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Quantity(value, transaction);
+                __stmSet_Quantity(value);
             }
         }
 
@@ -460,16 +446,16 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial bool Shipped
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Shipped : __stmGet_Shipped(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Shipped : __stmGet_Shipped();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Shipped = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Shipped(value, transaction);
+                __stmSet_Shipped(value);
             }
         }
 
@@ -477,16 +463,16 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected internal partial long Version
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Version : __stmGet_Version(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Version : __stmGet_Version();
             protected set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Version = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Version(value, transaction);
+                __stmSet_Version(value);
             }
         }
     }

@@ -49,14 +49,13 @@ namespace Bank.Model
         }
 
         /// <summary>Reads <see cref="Balance"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private long __stmGet_Balance(global::Stm.Internal.TransactionContext? transaction)
+        private long __stmGet_Balance()
         {
             while (true)
             {
-                global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Balance, out long version);
+                global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance, out long version);
                 long value = source.__stm_Balance;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -67,19 +66,18 @@ namespace Bank.Model
 
         /// <summary>Writes <see cref="Balance"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Balance(long value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Balance(long value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Balance(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Balance(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Balance).__stm_Balance = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Balance).__stm_Balance = value;
             }
             else
             {
@@ -88,14 +86,13 @@ namespace Bank.Model
         }
 
         /// <summary>Reads <see cref="Next"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::Bank.Model.Account? __stmGet_Next(global::Stm.Internal.TransactionContext? transaction)
+        private global::Bank.Model.Account? __stmGet_Next()
         {
             while (true)
             {
-                global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Next, out long version);
+                global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next, out long version);
                 global::Bank.Model.Account? value = source.__stm_Next;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -106,19 +103,18 @@ namespace Bank.Model
 
         /// <summary>Writes <see cref="Next"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Next(global::Bank.Model.Account? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Next(global::Bank.Model.Account? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Next).__stm_Next = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Next).__stm_Next = value;
             }
             else
             {
@@ -130,16 +126,16 @@ namespace Bank.Model
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Balance
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Balance : __stmGet_Balance(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Balance : __stmGet_Balance();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Balance = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Balance(value, transaction);
+                __stmSet_Balance(value);
             }
         }
 
@@ -147,16 +143,16 @@ namespace Bank.Model
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Bank.Model.Account? Next
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Next : __stmGet_Next(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Next : __stmGet_Next();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Next = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Next(value, transaction);
+                __stmSet_Next(value);
             }
         }
     }

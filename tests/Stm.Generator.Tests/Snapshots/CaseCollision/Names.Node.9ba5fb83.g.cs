@@ -39,14 +39,13 @@ namespace Names
         }
 
         /// <summary>Reads <see cref="A"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_A(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_A()
         {
             while (true)
             {
-                global::Names.Node source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_A, out long version);
+                global::Names.Node source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_A, out long version);
                 int value = source.__stm_A;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -57,19 +56,18 @@ namespace Names
 
         /// <summary>Writes <see cref="A"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_A(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_A(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_A(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_A(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_A).__stm_A = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_A).__stm_A = value;
             }
             else
             {
@@ -81,16 +79,16 @@ namespace Names
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int A
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_A : __stmGet_A(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_A : __stmGet_A();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_A = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_A(value, transaction);
+                __stmSet_A(value);
             }
         }
     }

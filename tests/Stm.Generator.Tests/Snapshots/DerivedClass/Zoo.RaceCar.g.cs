@@ -26,14 +26,13 @@ namespace Zoo
         }
 
         /// <summary>Reads <see cref="Turbo"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private bool __stmGet_Turbo(global::Stm.Internal.TransactionContext? transaction)
+        private bool __stmGet_Turbo()
         {
             while (true)
             {
-                global::Zoo.RaceCar source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Turbo, out long version);
+                global::Zoo.RaceCar source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Turbo, out long version);
                 bool value = source.__stm_Turbo;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -44,19 +43,18 @@ namespace Zoo
 
         /// <summary>Writes <see cref="Turbo"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Turbo(bool value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Turbo(bool value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Turbo).__stm_Turbo = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Turbo).__stm_Turbo = value;
             }
             else
             {
@@ -68,16 +66,16 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial bool Turbo
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Turbo : __stmGet_Turbo(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Turbo : __stmGet_Turbo();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Turbo = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Turbo(value, transaction);
+                __stmSet_Turbo(value);
             }
         }
     }

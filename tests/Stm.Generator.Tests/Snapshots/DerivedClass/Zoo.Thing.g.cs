@@ -39,14 +39,13 @@ namespace Zoo
         }
 
         /// <summary>Reads <see cref="Weight"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stmGet_Weight(global::Stm.Internal.TransactionContext? transaction)
+        private double __stmGet_Weight()
         {
             while (true)
             {
-                global::Zoo.Thing source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Weight, out long version);
+                global::Zoo.Thing source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Weight, out long version);
                 double value = source.__stm_Weight;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -57,19 +56,18 @@ namespace Zoo
 
         /// <summary>Writes <see cref="Weight"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Weight(double value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Weight(double value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Weight(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Weight(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Weight).__stm_Weight = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Weight).__stm_Weight = value;
             }
             else
             {
@@ -81,16 +79,16 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Weight
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Weight : __stmGet_Weight(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Weight : __stmGet_Weight();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Weight = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Weight(value, transaction);
+                __stmSet_Weight(value);
             }
         }
     }

@@ -26,14 +26,13 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Lives"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Lives(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_Lives()
         {
             while (true)
             {
-                global::People.Cat source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Lives, out long version);
+                global::People.Cat source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Lives, out long version);
                 int value = source.__stm_Lives;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -44,19 +43,18 @@ namespace People
 
         /// <summary>Writes <see cref="Lives"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Lives(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Lives(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Lives(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Lives(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Lives).__stm_Lives = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Lives).__stm_Lives = value;
             }
             else
             {
@@ -68,16 +66,16 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial int Lives
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Lives : __stmGet_Lives(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Lives : __stmGet_Lives();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Lives = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Lives(value, transaction);
+                __stmSet_Lives(value);
             }
         }
 

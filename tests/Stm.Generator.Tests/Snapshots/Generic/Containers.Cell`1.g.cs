@@ -49,14 +49,13 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Maybe"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private T? __stmGet_Maybe(global::Stm.Internal.TransactionContext? transaction)
+        private T? __stmGet_Maybe()
         {
             while (true)
             {
-                global::Containers.Cell<T> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Maybe, out long version);
+                global::Containers.Cell<T> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Maybe, out long version);
                 T? value = source.__stm_Maybe;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -67,19 +66,18 @@ namespace Containers
 
         /// <summary>Writes <see cref="Maybe"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Maybe(T? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Maybe(T? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Maybe(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Maybe(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Maybe).__stm_Maybe = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Maybe).__stm_Maybe = value;
             }
             else
             {
@@ -88,14 +86,13 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Value"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private T __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
+        private T __stmGet_Value()
         {
             while (true)
             {
-                global::Containers.Cell<T> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);
+                global::Containers.Cell<T> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
                 T value = source.__stm_Value;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -106,19 +103,18 @@ namespace Containers
 
         /// <summary>Writes <see cref="Value"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Value(T value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Value(T value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Value).__stm_Value = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
             }
             else
             {
@@ -130,16 +126,16 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial T? Maybe
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Maybe : __stmGet_Maybe(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Maybe : __stmGet_Maybe();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Maybe = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Maybe(value, transaction);
+                __stmSet_Maybe(value);
             }
         }
 
@@ -147,16 +143,16 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial T Value
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Value : __stmGet_Value(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Value = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Value(value, transaction);
+                __stmSet_Value(value);
             }
         }
     }

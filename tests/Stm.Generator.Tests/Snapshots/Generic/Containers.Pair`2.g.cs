@@ -59,14 +59,13 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Key"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private TKey __stmGet_Key(global::Stm.Internal.TransactionContext? transaction)
+        private TKey __stmGet_Key()
         {
             while (true)
             {
-                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Key, out long version);
+                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Key, out long version);
                 TKey value = source.__stm_Key;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -77,19 +76,18 @@ namespace Containers
 
         /// <summary>Writes <see cref="Key"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Key(TKey value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Key(TKey value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Key).__stm_Key = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Key).__stm_Key = value;
             }
             else
             {
@@ -98,14 +96,13 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Map"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.Dictionary<TKey, TValue> __stmGet_Map(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.Collections.Generic.Dictionary<TKey, TValue> __stmGet_Map()
         {
             while (true)
             {
-                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Map, out long version);
+                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Map, out long version);
                 global::System.Collections.Generic.Dictionary<TKey, TValue> value = source.__stm_Map;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -116,19 +113,18 @@ namespace Containers
 
         /// <summary>Writes <see cref="Map"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<TKey, TValue> value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<TKey, TValue> value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Map).__stm_Map = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Map).__stm_Map = value;
             }
             else
             {
@@ -137,14 +133,13 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Value"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private TValue? __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
+        private TValue? __stmGet_Value()
         {
             while (true)
             {
-                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);
+                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
                 TValue? value = source.__stm_Value;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -155,19 +150,18 @@ namespace Containers
 
         /// <summary>Writes <see cref="Value"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Value(TValue? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Value(TValue? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Value).__stm_Value = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
             }
             else
             {
@@ -179,16 +173,16 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TKey Key
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Key : __stmGet_Key(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Key : __stmGet_Key();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Key = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Key(value, transaction);
+                __stmSet_Key(value);
             }
         }
 
@@ -196,16 +190,16 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<TKey, TValue> Map
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Map : __stmGet_Map(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Map : __stmGet_Map();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Map = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Map(value, transaction);
+                __stmSet_Map(value);
             }
         }
 
@@ -213,16 +207,16 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TValue? Value
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Value : __stmGet_Value(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Value = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Value(value, transaction);
+                __stmSet_Value(value);
             }
         }
     }

@@ -37,14 +37,13 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
     }
 
     /// <summary>Reads <see cref="Value"/> through the read barrier; never a torn value.</summary>
-    /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
     /// <returns>The value this caller must see.</returns>
     [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-    private int __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
+    private int __stmGet_Value()
     {
         while (true)
         {
-            global::Counter source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);
+            global::Counter source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
             int value = source.__stm_Value;
             if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
             {
@@ -55,19 +54,18 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
 
     /// <summary>Writes <see cref="Value"/> through the write barrier (an object this transaction level did not allocate).</summary>
     /// <param name="value">The value to store.</param>
-    /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-    private void __stmSet_Value(int value, global::Stm.Internal.TransactionContext? transaction)
+    private void __stmSet_Value(int value)
     {
         // Writing the value the property already holds is a read, not a write: it does not conflict.
-        if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(transaction), value))
+        if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
         {
             return;
         }
 
-        if (transaction is not null)
+        if (global::Stm.Internal.Barrier.InTransaction)
         {
-            global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Value).__stm_Value = value;
+            global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
         }
         else
         {
@@ -79,16 +77,16 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
     [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
     public partial int Value
     {
-        get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Value : __stmGet_Value(transaction);
+        get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
         set
         {
-            if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+            if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
             {
                 __stm_Value = value; // allocated by this transaction: nobody else can see it
                 return;
             }
 
-            __stmSet_Value(value, transaction);
+            __stmSet_Value(value);
         }
     }
 }

@@ -39,14 +39,13 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="Item"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private var? __stmGet_Item(global::Stm.Internal.TransactionContext? transaction)
+        private var? __stmGet_Item()
         {
             while (true)
             {
-                global::@namespace.@class.Holder<var> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Item, out long version);
+                global::@namespace.@class.Holder<var> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Item, out long version);
                 var? value = source.__stm_Item;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -57,19 +56,18 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="Item"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Item(var? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Item(var? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Item(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Item(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Item).__stm_Item = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Item).__stm_Item = value;
             }
             else
             {
@@ -81,16 +79,16 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial var? Item
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Item : __stmGet_Item(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Item : __stmGet_Item();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Item = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Item(value, transaction);
+                __stmSet_Item(value);
             }
         }
     }

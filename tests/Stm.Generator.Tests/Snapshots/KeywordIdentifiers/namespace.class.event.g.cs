@@ -89,14 +89,13 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="@class"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_class(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_class()
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_class, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_class, out long version);
                 int value = source.__stm_class;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -107,19 +106,18 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="@class"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_class(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_class(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_class(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_class(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_class).__stm_class = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_class).__stm_class = value;
             }
             else
             {
@@ -128,14 +126,13 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="@field"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_field(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_field()
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_field, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field, out long version);
                 int value = source.__stm_field;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -146,19 +143,18 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="@field"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_field(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_field(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_field(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_field(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_field).__stm_field = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_field).__stm_field = value;
             }
             else
             {
@@ -167,14 +163,13 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="@string"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string? __stmGet_string(global::Stm.Internal.TransactionContext? transaction)
+        private string? __stmGet_string()
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_string, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_string, out long version);
                 string? value = source.__stm_string;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -185,19 +180,18 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="@string"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_string(string? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_string(string? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_string(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_string(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_string).__stm_string = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_string).__stm_string = value;
             }
             else
             {
@@ -206,14 +200,13 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="Alpha"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Alpha(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_Alpha()
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Alpha, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Alpha, out long version);
                 int value = source.__stm_Alpha;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -224,19 +217,18 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="Alpha"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Alpha(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Alpha(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Alpha(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Alpha(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Alpha).__stm_Alpha = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Alpha).__stm_Alpha = value;
             }
             else
             {
@@ -245,14 +237,13 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="Größe"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stmGet_Größe(global::Stm.Internal.TransactionContext? transaction)
+        private double __stmGet_Größe()
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Größe, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Größe, out long version);
                 double value = source.__stm_Größe;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -263,19 +254,18 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="Größe"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Größe(double value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Größe(double value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Größe(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Größe(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Größe).__stm_Größe = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Größe).__stm_Größe = value;
             }
             else
             {
@@ -284,14 +274,13 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="value"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_value(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_value()
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_value, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_value, out long version);
                 int value = source.__stm_value;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -302,19 +291,18 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="value"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_value(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_value(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_value(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_value(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_value).__stm_value = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_value).__stm_value = value;
             }
             else
             {
@@ -326,16 +314,16 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @class
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_class : __stmGet_class(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_class : __stmGet_class();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_class = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_class(value, transaction);
+                __stmSet_class(value);
             }
         }
 
@@ -343,16 +331,16 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @field
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_field : __stmGet_field(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_field : __stmGet_field();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_field = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_field(value, transaction);
+                __stmSet_field(value);
             }
         }
 
@@ -360,16 +348,16 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? @string
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_string : __stmGet_string(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_string : __stmGet_string();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_string = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_string(value, transaction);
+                __stmSet_string(value);
             }
         }
 
@@ -377,16 +365,16 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Alpha
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Alpha : __stmGet_Alpha(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Alpha : __stmGet_Alpha();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Alpha = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Alpha(value, transaction);
+                __stmSet_Alpha(value);
             }
         }
 
@@ -394,16 +382,16 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Größe
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Größe : __stmGet_Größe(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Größe : __stmGet_Größe();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Größe = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Größe(value, transaction);
+                __stmSet_Größe(value);
             }
         }
 
@@ -411,16 +399,16 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int value
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_value : __stmGet_value(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_value : __stmGet_value();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_value = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_value(value, transaction);
+                __stmSet_value(value);
             }
         }
     }

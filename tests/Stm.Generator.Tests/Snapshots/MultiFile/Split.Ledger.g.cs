@@ -49,14 +49,13 @@ namespace Split
         }
 
         /// <summary>Reads <see cref="Credit"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private long __stmGet_Credit(global::Stm.Internal.TransactionContext? transaction)
+        private long __stmGet_Credit()
         {
             while (true)
             {
-                global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Credit, out long version);
+                global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Credit, out long version);
                 long value = source.__stm_Credit;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -67,19 +66,18 @@ namespace Split
 
         /// <summary>Writes <see cref="Credit"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Credit(long value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Credit(long value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Credit(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Credit(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Credit).__stm_Credit = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Credit).__stm_Credit = value;
             }
             else
             {
@@ -88,14 +86,13 @@ namespace Split
         }
 
         /// <summary>Reads <see cref="Debit"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private long __stmGet_Debit(global::Stm.Internal.TransactionContext? transaction)
+        private long __stmGet_Debit()
         {
             while (true)
             {
-                global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Debit, out long version);
+                global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Debit, out long version);
                 long value = source.__stm_Debit;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -106,19 +103,18 @@ namespace Split
 
         /// <summary>Writes <see cref="Debit"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Debit(long value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Debit(long value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Debit(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Debit(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Debit).__stm_Debit = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Debit).__stm_Debit = value;
             }
             else
             {
@@ -130,16 +126,16 @@ namespace Split
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Credit
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Credit : __stmGet_Credit(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Credit : __stmGet_Credit();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Credit = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Credit(value, transaction);
+                __stmSet_Credit(value);
             }
         }
 
@@ -147,16 +143,16 @@ namespace Split
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Debit
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Debit : __stmGet_Debit(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Debit : __stmGet_Debit();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Debit = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Debit(value, transaction);
+                __stmSet_Debit(value);
             }
         }
     }

@@ -43,14 +43,13 @@ namespace World
                 }
 
                 /// <summary>Reads <see cref="Count"/> through the read barrier; never a torn value.</summary>
-                /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
                 /// <returns>The value this caller must see.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-                private int __stmGet_Count(global::Stm.Internal.TransactionContext? transaction)
+                private int __stmGet_Count()
                 {
                     while (true)
                     {
-                        global::World.Outer<TOuter>.IHolder.Held source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Count, out long version);
+                        global::World.Outer<TOuter>.IHolder.Held source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count, out long version);
                         int value = source.__stm_Count;
                         if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                         {
@@ -61,19 +60,18 @@ namespace World
 
                 /// <summary>Writes <see cref="Count"/> through the write barrier (an object this transaction level did not allocate).</summary>
                 /// <param name="value">The value to store.</param>
-                /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-                private void __stmSet_Count(int value, global::Stm.Internal.TransactionContext? transaction)
+                private void __stmSet_Count(int value)
                 {
                     // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(transaction), value))
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
                     {
                         return;
                     }
 
-                    if (transaction is not null)
+                    if (global::Stm.Internal.Barrier.InTransaction)
                     {
-                        global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Count).__stm_Count = value;
+                        global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Count).__stm_Count = value;
                     }
                     else
                     {
@@ -85,16 +83,16 @@ namespace World
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 public partial int Count
                 {
-                    get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Count : __stmGet_Count(transaction);
+                    get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Count : __stmGet_Count();
                     set
                     {
-                        if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                        if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                         {
                             __stm_Count = value; // allocated by this transaction: nobody else can see it
                             return;
                         }
 
-                        __stmSet_Count(value, transaction);
+                        __stmSet_Count(value);
                     }
                 }
             }

@@ -59,14 +59,13 @@ namespace Legacy
         }
 
         /// <summary>Reads <see cref="Count"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Count(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_Count()
         {
             while (true)
             {
-                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Count, out long version);
+                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count, out long version);
                 int value = source.__stm_Count;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -77,19 +76,18 @@ namespace Legacy
 
         /// <summary>Writes <see cref="Count"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Count(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Count(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Count).__stm_Count = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Count).__stm_Count = value;
             }
             else
             {
@@ -98,14 +96,13 @@ namespace Legacy
         }
 
         /// <summary>Reads <see cref="Items"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.List<string> __stmGet_Items(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.Collections.Generic.List<string> __stmGet_Items()
         {
             while (true)
             {
-                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Items, out long version);
+                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Items, out long version);
                 global::System.Collections.Generic.List<string> value = source.__stm_Items;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -116,19 +113,18 @@ namespace Legacy
 
         /// <summary>Writes <see cref="Items"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Items(global::System.Collections.Generic.List<string> value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Items(global::System.Collections.Generic.List<string> value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Items(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Items(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Items).__stm_Items = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Items).__stm_Items = value;
             }
             else
             {
@@ -137,14 +133,13 @@ namespace Legacy
         }
 
         /// <summary>Reads <see cref="Name"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Name(global::Stm.Internal.TransactionContext? transaction)
+        private string __stmGet_Name()
         {
             while (true)
             {
-                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Name, out long version);
+                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name, out long version);
                 string value = source.__stm_Name;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -155,19 +150,18 @@ namespace Legacy
 
         /// <summary>Writes <see cref="Name"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Name(string value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Name(string value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Name).__stm_Name = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Name).__stm_Name = value;
             }
             else
             {
@@ -179,16 +173,16 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Count
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Count : __stmGet_Count(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Count : __stmGet_Count();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Count = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Count(value, transaction);
+                __stmSet_Count(value);
             }
         }
 
@@ -196,16 +190,16 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.List<string> Items
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Items : __stmGet_Items(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Items : __stmGet_Items();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Items = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Items(value, transaction);
+                __stmSet_Items(value);
             }
         }
 
@@ -213,16 +207,16 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Name
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Name : __stmGet_Name(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Name = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Name(value, transaction);
+                __stmSet_Name(value);
             }
         }
     }

@@ -249,14 +249,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Anything"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private object? __stmGet_Anything(global::Stm.Internal.TransactionContext? transaction)
+        private object? __stmGet_Anything()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Anything, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Anything, out long version);
                 object? value = source.__stm_Anything;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -267,19 +266,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Anything"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Anything(object? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Anything(object? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Anything(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Anything(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Anything).__stm_Anything = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Anything).__stm_Anything = value;
             }
             else
             {
@@ -288,14 +286,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Byte"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private byte __stmGet_Byte(global::Stm.Internal.TransactionContext? transaction)
+        private byte __stmGet_Byte()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Byte, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Byte, out long version);
                 byte value = source.__stm_Byte;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -306,19 +303,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Byte"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Byte(byte value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Byte(byte value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Byte(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Byte(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Byte).__stm_Byte = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Byte).__stm_Byte = value;
             }
             else
             {
@@ -327,14 +323,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Callback"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Func<int, string>? __stmGet_Callback(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.Func<int, string>? __stmGet_Callback()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Callback, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Callback, out long version);
                 global::System.Func<int, string>? value = source.__stm_Callback;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -345,19 +340,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Callback"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Callback(global::System.Func<int, string>? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Callback(global::System.Func<int, string>? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Callback(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Callback(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Callback).__stm_Callback = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Callback).__stm_Callback = value;
             }
             else
             {
@@ -366,14 +360,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Color"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::Types.Color __stmGet_Color(global::Stm.Internal.TransactionContext? transaction)
+        private global::Types.Color __stmGet_Color()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Color, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Color, out long version);
                 global::Types.Color value = source.__stm_Color;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -384,19 +377,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Color"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Color(global::Types.Color value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Color(global::Types.Color value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Color(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Color(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Color).__stm_Color = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Color).__stm_Color = value;
             }
             else
             {
@@ -405,14 +397,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Decimal"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private decimal __stmGet_Decimal(global::Stm.Internal.TransactionContext? transaction)
+        private decimal __stmGet_Decimal()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Decimal, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Decimal, out long version);
                 decimal value = source.__stm_Decimal;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -423,19 +414,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Decimal"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Decimal(decimal value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Decimal(decimal value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Decimal(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Decimal(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Decimal).__stm_Decimal = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Decimal).__stm_Decimal = value;
             }
             else
             {
@@ -444,14 +434,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Double"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stmGet_Double(global::Stm.Internal.TransactionContext? transaction)
+        private double __stmGet_Double()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Double, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Double, out long version);
                 double value = source.__stm_Double;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -462,19 +451,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Double"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Double(double value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Double(double value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Double(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Double(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Double).__stm_Double = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Double).__stm_Double = value;
             }
             else
             {
@@ -483,14 +471,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Dynamic"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private object __stmGet_Dynamic(global::Stm.Internal.TransactionContext? transaction)
+        private object __stmGet_Dynamic()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Dynamic, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Dynamic, out long version);
                 object value = source.__stm_Dynamic;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -501,19 +488,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Dynamic"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Dynamic(object value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Dynamic(object value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Dynamic(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Dynamic(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Dynamic).__stm_Dynamic = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Dynamic).__stm_Dynamic = value;
             }
             else
             {
@@ -522,14 +508,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Grid"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int[,] __stmGet_Grid(global::Stm.Internal.TransactionContext? transaction)
+        private int[,] __stmGet_Grid()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Grid, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Grid, out long version);
                 int[,] value = source.__stm_Grid;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -540,19 +525,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Grid"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Grid(int[,] value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Grid(int[,] value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Grid(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Grid(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Grid).__stm_Grid = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Grid).__stm_Grid = value;
             }
             else
             {
@@ -561,14 +545,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Id"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Guid __stmGet_Id(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.Guid __stmGet_Id()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Id, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id, out long version);
                 global::System.Guid value = source.__stm_Id;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -579,19 +562,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Id"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Id(global::System.Guid value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Id(global::System.Guid value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Id).__stm_Id = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Id).__stm_Id = value;
             }
             else
             {
@@ -600,14 +582,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Immutable"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Immutable.ImmutableArray<int> __stmGet_Immutable(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.Collections.Immutable.ImmutableArray<int> __stmGet_Immutable()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Immutable, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Immutable, out long version);
                 global::System.Collections.Immutable.ImmutableArray<int> value = source.__stm_Immutable;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -618,19 +599,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Immutable"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Immutable(global::System.Collections.Immutable.ImmutableArray<int> value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Immutable(global::System.Collections.Immutable.ImmutableArray<int> value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Immutable(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Immutable(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Immutable).__stm_Immutable = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Immutable).__stm_Immutable = value;
             }
             else
             {
@@ -639,14 +619,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="List"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.List<string?> __stmGet_List(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.Collections.Generic.List<string?> __stmGet_List()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_List, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_List, out long version);
                 global::System.Collections.Generic.List<string?> value = source.__stm_List;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -657,19 +636,18 @@ namespace Types
 
         /// <summary>Writes <see cref="List"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_List(global::System.Collections.Generic.List<string?> value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_List(global::System.Collections.Generic.List<string?> value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_List).__stm_List = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_List).__stm_List = value;
             }
             else
             {
@@ -678,14 +656,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Map"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> __stmGet_Map(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> __stmGet_Map()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Map, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Map, out long version);
                 global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value = source.__stm_Map;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -696,19 +673,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Map"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Map).__stm_Map = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Map).__stm_Map = value;
             }
             else
             {
@@ -717,14 +693,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Money"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::Types.Money __stmGet_Money(global::Stm.Internal.TransactionContext? transaction)
+        private global::Types.Money __stmGet_Money()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Money, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Money, out long version);
                 global::Types.Money value = source.__stm_Money;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -735,19 +710,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Money"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Money(global::Types.Money value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Money(global::Types.Money value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Money(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Money(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Money).__stm_Money = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Money).__stm_Money = value;
             }
             else
             {
@@ -756,14 +730,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Names"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string?[]? __stmGet_Names(global::Stm.Internal.TransactionContext? transaction)
+        private string?[]? __stmGet_Names()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Names, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Names, out long version);
                 string?[]? value = source.__stm_Names;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -774,19 +747,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Names"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Names(string?[]? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Names(string?[]? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Names(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Names(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Names).__stm_Names = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Names).__stm_Names = value;
             }
             else
             {
@@ -795,14 +767,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Native"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private nint __stmGet_Native(global::Stm.Internal.TransactionContext? transaction)
+        private nint __stmGet_Native()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Native, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Native, out long version);
                 nint value = source.__stm_Native;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -813,19 +784,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Native"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Native(nint value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Native(nint value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Native(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Native(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Native).__stm_Native = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Native).__stm_Native = value;
             }
             else
             {
@@ -834,14 +804,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="NullableInt"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int? __stmGet_NullableInt(global::Stm.Internal.TransactionContext? transaction)
+        private int? __stmGet_NullableInt()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_NullableInt, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_NullableInt, out long version);
                 int? value = source.__stm_NullableInt;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -852,19 +821,18 @@ namespace Types
 
         /// <summary>Writes <see cref="NullableInt"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_NullableInt(int? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_NullableInt(int? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_NullableInt(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_NullableInt(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_NullableInt).__stm_NullableInt = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_NullableInt).__stm_NullableInt = value;
             }
             else
             {
@@ -873,14 +841,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Numbers"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int[] __stmGet_Numbers(global::Stm.Internal.TransactionContext? transaction)
+        private int[] __stmGet_Numbers()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Numbers, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Numbers, out long version);
                 int[] value = source.__stm_Numbers;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -891,19 +858,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Numbers"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Numbers(int[] value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Numbers(int[] value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Numbers(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Numbers(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Numbers).__stm_Numbers = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Numbers).__stm_Numbers = value;
             }
             else
             {
@@ -912,14 +878,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Other"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::Types.Everything? __stmGet_Other(global::Stm.Internal.TransactionContext? transaction)
+        private global::Types.Everything? __stmGet_Other()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Other, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Other, out long version);
                 global::Types.Everything? value = source.__stm_Other;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -930,19 +895,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Other"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Other(global::Types.Everything? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Other(global::Types.Everything? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Other(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Other(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Other).__stm_Other = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Other).__stm_Other = value;
             }
             else
             {
@@ -951,14 +915,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Pair"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> __stmGet_Pair(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> __stmGet_Pair()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Pair, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Pair, out long version);
                 global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> value = source.__stm_Pair;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -969,19 +932,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Pair"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Pair(global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Pair(global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Pair(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Pair(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Pair).__stm_Pair = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Pair).__stm_Pair = value;
             }
             else
             {
@@ -990,14 +952,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Text"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Text(global::Stm.Internal.TransactionContext? transaction)
+        private string __stmGet_Text()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Text, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Text, out long version);
                 string value = source.__stm_Text;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -1008,19 +969,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Text"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Text(string value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Text(string value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Text(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Text(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Text).__stm_Text = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Text).__stm_Text = value;
             }
             else
             {
@@ -1029,14 +989,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Tuple"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private (int Count, string? Label) __stmGet_Tuple(global::Stm.Internal.TransactionContext? transaction)
+        private (int Count, string? Label) __stmGet_Tuple()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Tuple, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Tuple, out long version);
                 (int Count, string? Label) value = source.__stm_Tuple;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -1047,19 +1006,18 @@ namespace Types
 
         /// <summary>Writes <see cref="Tuple"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Tuple((int Count, string? Label) value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Tuple((int Count, string? Label) value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tuple(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tuple(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Tuple).__stm_Tuple = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Tuple).__stm_Tuple = value;
             }
             else
             {
@@ -1068,14 +1026,13 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="When"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.DateTime __stmGet_When(global::Stm.Internal.TransactionContext? transaction)
+        private global::System.DateTime __stmGet_When()
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_When, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_When, out long version);
                 global::System.DateTime value = source.__stm_When;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -1086,19 +1043,18 @@ namespace Types
 
         /// <summary>Writes <see cref="When"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_When(global::System.DateTime value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_When(global::System.DateTime value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_When(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_When(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_When).__stm_When = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_When).__stm_When = value;
             }
             else
             {
@@ -1110,16 +1066,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial object? Anything
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Anything : __stmGet_Anything(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Anything : __stmGet_Anything();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Anything = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Anything(value, transaction);
+                __stmSet_Anything(value);
             }
         }
 
@@ -1127,16 +1083,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial byte Byte
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Byte : __stmGet_Byte(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Byte : __stmGet_Byte();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Byte = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Byte(value, transaction);
+                __stmSet_Byte(value);
             }
         }
 
@@ -1144,16 +1100,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Func<int, string>? Callback
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Callback : __stmGet_Callback(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Callback : __stmGet_Callback();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Callback = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Callback(value, transaction);
+                __stmSet_Callback(value);
             }
         }
 
@@ -1161,16 +1117,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Color Color
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Color : __stmGet_Color(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Color : __stmGet_Color();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Color = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Color(value, transaction);
+                __stmSet_Color(value);
             }
         }
 
@@ -1178,16 +1134,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial decimal Decimal
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Decimal : __stmGet_Decimal(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Decimal : __stmGet_Decimal();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Decimal = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Decimal(value, transaction);
+                __stmSet_Decimal(value);
             }
         }
 
@@ -1195,16 +1151,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Double
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Double : __stmGet_Double(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Double : __stmGet_Double();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Double = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Double(value, transaction);
+                __stmSet_Double(value);
             }
         }
 
@@ -1212,16 +1168,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial dynamic Dynamic
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Dynamic : __stmGet_Dynamic(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Dynamic : __stmGet_Dynamic();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Dynamic = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Dynamic((object)value, transaction);
+                __stmSet_Dynamic((object)value);
             }
         }
 
@@ -1229,16 +1185,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[,] Grid
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Grid : __stmGet_Grid(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Grid : __stmGet_Grid();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Grid = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Grid(value, transaction);
+                __stmSet_Grid(value);
             }
         }
 
@@ -1246,16 +1202,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Guid Id
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Id : __stmGet_Id(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Id : __stmGet_Id();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Id = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Id(value, transaction);
+                __stmSet_Id(value);
             }
         }
 
@@ -1263,16 +1219,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Immutable.ImmutableArray<int> Immutable
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Immutable : __stmGet_Immutable(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Immutable : __stmGet_Immutable();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Immutable = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Immutable(value, transaction);
+                __stmSet_Immutable(value);
             }
         }
 
@@ -1280,16 +1236,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.List<string?> List
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_List : __stmGet_List(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_List : __stmGet_List();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_List = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_List(value, transaction);
+                __stmSet_List(value);
             }
         }
 
@@ -1297,16 +1253,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> Map
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Map : __stmGet_Map(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Map : __stmGet_Map();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Map = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Map(value, transaction);
+                __stmSet_Map(value);
             }
         }
 
@@ -1314,16 +1270,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Money Money
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Money : __stmGet_Money(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Money : __stmGet_Money();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Money = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Money(value, transaction);
+                __stmSet_Money(value);
             }
         }
 
@@ -1331,16 +1287,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string?[]? Names
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Names : __stmGet_Names(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Names : __stmGet_Names();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Names = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Names(value, transaction);
+                __stmSet_Names(value);
             }
         }
 
@@ -1348,16 +1304,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial nint Native
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Native : __stmGet_Native(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Native : __stmGet_Native();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Native = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Native(value, transaction);
+                __stmSet_Native(value);
             }
         }
 
@@ -1365,16 +1321,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int? NullableInt
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_NullableInt : __stmGet_NullableInt(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_NullableInt : __stmGet_NullableInt();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_NullableInt = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_NullableInt(value, transaction);
+                __stmSet_NullableInt(value);
             }
         }
 
@@ -1382,16 +1338,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[] Numbers
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Numbers : __stmGet_Numbers(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Numbers : __stmGet_Numbers();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Numbers = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Numbers(value, transaction);
+                __stmSet_Numbers(value);
             }
         }
 
@@ -1399,16 +1355,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Everything? Other
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Other : __stmGet_Other(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Other : __stmGet_Other();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Other = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Other(value, transaction);
+                __stmSet_Other(value);
             }
         }
 
@@ -1416,16 +1372,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> Pair
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Pair : __stmGet_Pair(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Pair : __stmGet_Pair();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Pair = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Pair(value, transaction);
+                __stmSet_Pair(value);
             }
         }
 
@@ -1433,16 +1389,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Text
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Text : __stmGet_Text(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Text : __stmGet_Text();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Text = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Text(value, transaction);
+                __stmSet_Text(value);
             }
         }
 
@@ -1450,16 +1406,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial (int Count, string? Label) Tuple
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Tuple : __stmGet_Tuple(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Tuple : __stmGet_Tuple();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Tuple = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Tuple(value, transaction);
+                __stmSet_Tuple(value);
             }
         }
 
@@ -1467,16 +1423,16 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.DateTime When
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_When : __stmGet_When(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_When : __stmGet_When();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_When = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_When(value, transaction);
+                __stmSet_When(value);
             }
         }
     }

@@ -49,14 +49,13 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Age"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Age(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_Age()
         {
             while (true)
             {
-                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Age, out long version);
+                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Age, out long version);
                 int value = source.__stm_Age;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -67,19 +66,18 @@ namespace People
 
         /// <summary>Writes <see cref="Age"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Age(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Age(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Age(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Age(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Age).__stm_Age = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Age).__stm_Age = value;
             }
             else
             {
@@ -88,14 +86,13 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Email"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string? __stmGet_Email(global::Stm.Internal.TransactionContext? transaction)
+        private string? __stmGet_Email()
         {
             while (true)
             {
-                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Email, out long version);
+                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Email, out long version);
                 string? value = source.__stm_Email;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -106,19 +103,18 @@ namespace People
 
         /// <summary>Writes <see cref="Email"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Email(string? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Email(string? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Email(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Email(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Email).__stm_Email = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Email).__stm_Email = value;
             }
             else
             {
@@ -130,16 +126,16 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Age
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Age : __stmGet_Age(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Age : __stmGet_Age();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Age = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Age(value, transaction);
+                __stmSet_Age(value);
             }
         }
 
@@ -147,16 +143,16 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Email
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Email : __stmGet_Email(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Email : __stmGet_Email();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Email = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Email(value, transaction);
+                __stmSet_Email(value);
             }
         }
 

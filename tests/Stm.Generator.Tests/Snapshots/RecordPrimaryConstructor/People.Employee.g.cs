@@ -49,14 +49,13 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Manager"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::People.Employee? __stmGet_Manager(global::Stm.Internal.TransactionContext? transaction)
+        private global::People.Employee? __stmGet_Manager()
         {
             while (true)
             {
-                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Manager, out long version);
+                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Manager, out long version);
                 global::People.Employee? value = source.__stm_Manager;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -67,19 +66,18 @@ namespace People
 
         /// <summary>Writes <see cref="Manager"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Manager(global::People.Employee? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Manager(global::People.Employee? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Manager(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Manager(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Manager).__stm_Manager = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Manager).__stm_Manager = value;
             }
             else
             {
@@ -88,14 +86,13 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Salary"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private decimal __stmGet_Salary(global::Stm.Internal.TransactionContext? transaction)
+        private decimal __stmGet_Salary()
         {
             while (true)
             {
-                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Salary, out long version);
+                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Salary, out long version);
                 decimal value = source.__stm_Salary;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -106,19 +103,18 @@ namespace People
 
         /// <summary>Writes <see cref="Salary"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Salary(decimal value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Salary(decimal value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Salary(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Salary(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Salary).__stm_Salary = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Salary).__stm_Salary = value;
             }
             else
             {
@@ -130,16 +126,16 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::People.Employee? Manager
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Manager : __stmGet_Manager(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Manager : __stmGet_Manager();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Manager = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Manager(value, transaction);
+                __stmSet_Manager(value);
             }
         }
 
@@ -147,16 +143,16 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial decimal Salary
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Salary : __stmGet_Salary(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Salary : __stmGet_Salary();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Salary = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Salary(value, transaction);
+                __stmSet_Salary(value);
             }
         }
 

@@ -39,14 +39,13 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Id"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Id(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_Id()
         {
             while (true)
             {
-                global::People.Customer source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Id, out long version);
+                global::People.Customer source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id, out long version);
                 int value = source.__stm_Id;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -57,19 +56,18 @@ namespace People
 
         /// <summary>Writes <see cref="Id"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Id(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Id(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Id).__stm_Id = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Id).__stm_Id = value;
             }
             else
             {
@@ -81,16 +79,16 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Id
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Id : __stmGet_Id(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Id : __stmGet_Id();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Id = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Id(value, transaction);
+                __stmSet_Id(value);
             }
         }
 

@@ -59,14 +59,13 @@ namespace Config
         }
 
         /// <summary>Reads <see cref="Host"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string? __stmGet_Host(global::Stm.Internal.TransactionContext? transaction)
+        private string? __stmGet_Host()
         {
             while (true)
             {
-                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Host, out long version);
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Host, out long version);
                 string? value = source.__stm_Host;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -77,19 +76,18 @@ namespace Config
 
         /// <summary>Writes <see cref="Host"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Host(string? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Host(string? value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Host(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Host(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Host).__stm_Host = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Host).__stm_Host = value;
             }
             else
             {
@@ -98,14 +96,13 @@ namespace Config
         }
 
         /// <summary>Reads <see cref="Name"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Name(global::Stm.Internal.TransactionContext? transaction)
+        private string __stmGet_Name()
         {
             while (true)
             {
-                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Name, out long version);
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name, out long version);
                 string value = source.__stm_Name;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -116,19 +113,18 @@ namespace Config
 
         /// <summary>Writes <see cref="Name"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Name(string value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Name(string value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Name).__stm_Name = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Name).__stm_Name = value;
             }
             else
             {
@@ -137,14 +133,13 @@ namespace Config
         }
 
         /// <summary>Reads <see cref="Port"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Port(global::Stm.Internal.TransactionContext? transaction)
+        private int __stmGet_Port()
         {
             while (true)
             {
-                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Port, out long version);
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Port, out long version);
                 int value = source.__stm_Port;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -155,19 +150,18 @@ namespace Config
 
         /// <summary>Writes <see cref="Port"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Port(int value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Port(int value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Port(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Port(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Port).__stm_Port = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Port).__stm_Port = value;
             }
             else
             {
@@ -179,16 +173,16 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Host
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Host : __stmGet_Host(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Host : __stmGet_Host();
             init
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Host = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Host(value, transaction);
+                __stmSet_Host(value);
             }
         }
 
@@ -196,16 +190,16 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial string Name
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Name : __stmGet_Name(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Name = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Name(value, transaction);
+                __stmSet_Name(value);
             }
         }
 
@@ -213,16 +207,16 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial int Port
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Port : __stmGet_Port(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Port : __stmGet_Port();
             init
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Port = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Port(value, transaction);
+                __stmSet_Port(value);
             }
         }
     }

@@ -49,14 +49,13 @@ namespace Shapes
         }
 
         /// <summary>Reads <see cref="X"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stmGet_X(global::Stm.Internal.TransactionContext? transaction)
+        private double __stmGet_X()
         {
             while (true)
             {
-                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_X, out long version);
+                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X, out long version);
                 double value = source.__stm_X;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -67,19 +66,18 @@ namespace Shapes
 
         /// <summary>Writes <see cref="X"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_X(double value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_X(double value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_X(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_X(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_X).__stm_X = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_X).__stm_X = value;
             }
             else
             {
@@ -88,14 +86,13 @@ namespace Shapes
         }
 
         /// <summary>Reads <see cref="Y"/> through the read barrier; never a torn value.</summary>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private float __stmGet_Y(global::Stm.Internal.TransactionContext? transaction)
+        private float __stmGet_Y()
         {
             while (true)
             {
-                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Y, out long version);
+                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y, out long version);
                 float value = source.__stm_Y;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -106,19 +103,18 @@ namespace Shapes
 
         /// <summary>Writes <see cref="Y"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
-        /// <param name="transaction">The running transaction (from the fresh-object test), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Y(float value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Y(float value)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Y(transaction), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Y(), value))
             {
                 return;
             }
 
-            if (transaction is not null)
+            if (global::Stm.Internal.Barrier.InTransaction)
             {
-                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Y).__stm_Y = value;
+                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Y).__stm_Y = value;
             }
             else
             {
@@ -130,16 +126,16 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double X
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_X : __stmGet_X(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_X : __stmGet_X();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_X = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_X(value, transaction);
+                __stmSet_X(value);
             }
         }
 
@@ -147,16 +143,16 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial float Y
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction) ? __stm_Y : __stmGet_Y(transaction);
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Y : __stmGet_Y();
             set
             {
-                if (global::Stm.Internal.Barrier.IsFresh(ref __stm, out global::Stm.Internal.TransactionContext? transaction))
+                if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
                 {
                     __stm_Y = value; // allocated by this transaction: nobody else can see it
                     return;
                 }
 
-                __stmSet_Y(value, transaction);
+                __stmSet_Y(value);
             }
         }
     }
