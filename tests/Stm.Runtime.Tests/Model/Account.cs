@@ -1,4 +1,5 @@
-// Hand-written exactly as the Stm generator writes a [Transactional] class (see docs/architecture.md):
+// Hand-written in the shape the Stm generator writes a [Transactional] class (see docs/architecture.md; the generator's
+// current accessors also inline the fresh-object test, and run in Stm.Generated.Tests):
 //
 //   [Transactional] public partial class Account { public partial long Balance { get; set; } ... }
 //

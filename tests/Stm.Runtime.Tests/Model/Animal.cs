@@ -1,5 +1,5 @@
 // A non-sealed root [Transactional] class: it declares the (protected) header and the virtual publish method that
-// derived classes share. Hand-written exactly as the Stm generator writes it.
+// derived classes share. Hand-written in the shape the Stm generator writes it.
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;

@@ -1,4 +1,4 @@
-// A single transactional long, hand-written exactly as the Stm generator writes a sealed [Transactional] class
+// A single transactional long, hand-written in the shape the Stm generator writes a sealed [Transactional] class
 // (the header field and the publish method are private because nothing can derive from it).
 using Stm;
 

@@ -1,6 +1,6 @@
 // A [Transactional] class deriving from another one: the generator declares no header and no interface here; the
-// properties use the base's __stm header and __stmPublish is overridden (base first). Hand-written exactly as the
-// Stm generator writes it.
+// properties use the base's __stm header and __stmPublish is overridden (base first). Hand-written in the shape
+// the Stm generator writes it.
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;

@@ -1,4 +1,4 @@
-// A singly linked list node, hand-written exactly as the Stm generator writes a sealed [Transactional] class.
+// A singly linked list node, hand-written in the shape the Stm generator writes a sealed [Transactional] class.
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;

@@ -1,5 +1,5 @@
-// Two transactional longs in one object (an invariant between them must never be seen torn), hand-written exactly
-// as the Stm generator writes a sealed [Transactional] class.
+// Two transactional longs in one object (an invariant between them must never be seen torn), hand-written in the
+// shape the Stm generator writes a sealed [Transactional] class.
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;

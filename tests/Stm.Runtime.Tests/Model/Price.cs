@@ -1,5 +1,5 @@
-// A 16-byte decimal property: outside a transaction it must never be read torn. Hand-written exactly as the Stm
-// generator writes a sealed [Transactional] class.
+// A 16-byte decimal property: outside a transaction it must never be read torn. Hand-written in the shape the
+// Stm generator writes a sealed [Transactional] class.
 using Stm;
 
 namespace Stm.Runtime.Tests.Model;
