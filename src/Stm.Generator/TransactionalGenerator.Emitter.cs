@@ -11,6 +11,9 @@ public sealed partial class TransactionalGenerator
     internal static partial class Emitter
     {
         private const string Barrier = "global::Stm.Internal.Barrier";
+
+        /// <summary>The type of the running transaction as the accessors pass it to their out-of-line parts (looked up once per access).</summary>
+        private const string Context = "global::Stm.Internal.TransactionContext?";
         private const string TxHeader = "global::Stm.Internal.TxHeader";
         private const string TransactionalObject = "global::Stm.Internal.ITransactionalObject";
         private const string TransactionalProperty = "global::Stm.Internal.TransactionalProperty";
@@ -183,13 +186,14 @@ public sealed partial class TransactionalGenerator
         private static void WriteReader(SourceWriter writer, TransactionalTypeSpec spec, PropertySpec property)
         {
             writer.Line("/// <summary>Reads <see cref=\"" + property.Name + "\"/> through the read barrier; never a torn value.</summary>");
+            writer.Line("/// <param name=\"transaction\">The running transaction (<see cref=\"global::Stm.Internal.Barrier.CurrentTransaction\"/>, looked up by the accessor), or <see langword=\"null\"/> outside any atomic block.</param>");
             writer.Line("/// <returns>The value this caller must see.</returns>");
             writer.Line(GeneratedCodeAttribute);
-            writer.Line("private " + property.ReadType + " " + property.ReaderName + "()");
+            writer.Line("private " + property.ReadType + " " + property.ReaderName + "(" + Context + " transaction)");
             writer.Open();
             writer.Line("while (true)");
             writer.Open();
-            writer.Line(spec.FullyQualifiedName + " source = " + Barrier + ".OpenRead(ref __stm, this, " + property.PropertyFieldName + ", out long version);");
+            writer.Line(spec.FullyQualifiedName + " source = " + Barrier + ".OpenRead(transaction, ref __stm, this, " + property.PropertyFieldName + ", out long version);");
             writer.Line(property.ReadType + " value = source." + property.BackingFieldName + ";");
             writer.Line("if (" + Barrier + ".ReadIsValid(ref __stm, version))");
             writer.Open();
@@ -209,18 +213,19 @@ public sealed partial class TransactionalGenerator
         {
             writer.Line("/// <summary>Writes <see cref=\"" + property.Name + "\"/> through the write barrier (an object this transaction level did not allocate).</summary>");
             writer.Line("/// <param name=\"value\">The value to store.</param>");
+            writer.Line("/// <param name=\"transaction\">The running transaction (<see cref=\"global::Stm.Internal.Barrier.CurrentTransaction\"/>, looked up by the accessor), or <see langword=\"null\"/> outside any atomic block.</param>");
             writer.Line(GeneratedCodeAttribute);
-            writer.Line("private void " + property.WriterName + "(" + property.ReadType + " value)");
+            writer.Line("private void " + property.WriterName + "(" + property.ReadType + " value, " + Context + " transaction)");
             writer.Open();
             writer.Line("// Writing the value the property already holds is a read, not a write: it does not conflict.");
-            writer.Line("if (" + Barrier + ".SameValue(" + property.ReaderName + "(), value))");
+            writer.Line("if (" + Barrier + ".SameValue(" + property.ReaderName + "(transaction), value))");
             writer.Open();
             writer.Line("return;");
             writer.Close();
             writer.Line();
-            writer.Line("if (" + Barrier + ".InTransaction)");
+            writer.Line("if (transaction is not null)");
             writer.Open();
-            writer.Line(Barrier + ".OpenWrite(ref __stm, this, " + property.PropertyFieldName + ")." + property.BackingFieldName + " = value;");
+            writer.Line(Barrier + ".OpenWrite(transaction, ref __stm, this, " + property.PropertyFieldName + ")." + property.BackingFieldName + " = value;");
             writer.Close();
             writer.Line("else");
             writer.Open();
@@ -236,7 +241,7 @@ public sealed partial class TransactionalGenerator
             writer.Line(GeneratedCodeAttribute);
             writer.Line(Join(property.Modifiers, "partial") + " " + property.Type + " " + property.Name);
             writer.Open();
-            writer.Line(Join(property.GetterModifiers, "get") + " => " + Barrier + ".IsFresh(ref __stm) ? " + property.BackingFieldName + " : " + property.ReaderName + "();");
+            writer.Line(Join(property.GetterModifiers, "get") + " => " + Barrier + ".IsFresh(ref __stm) ? " + property.BackingFieldName + " : " + property.ReaderName + "(" + Barrier + ".CurrentTransaction);");
             writer.Line(Join(property.SetterModifiers, property.IsInit ? "init" : "set"));
             writer.Open();
             writer.Line("if (" + Barrier + ".IsFresh(ref __stm))");
@@ -245,7 +250,7 @@ public sealed partial class TransactionalGenerator
             writer.Line("return;");
             writer.Close();
             writer.Line();
-            writer.Line(property.WriterName + "(" + value + ");");
+            writer.Line(property.WriterName + "(" + value + ", " + Barrier + ".CurrentTransaction);");
             writer.Close();
             writer.Close();
         }

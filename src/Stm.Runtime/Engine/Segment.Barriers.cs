@@ -69,6 +69,9 @@ internal sealed partial class Segment
     }
 
     /// <summary>Spins while a commit copies values into the object; returns the version it published.</summary>
+    /// <remarks>Never inlined: it is rare, and its spin (which may sleep, a P/Invoke) would make every method that
+    /// inlines a read barrier set up a P/Invoke frame on entry and keep more values on the stack.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal static long WaitUntilPublished(ref TxHeader header)
     {
         var spin = default(SpinWait);

@@ -16,7 +16,7 @@ namespace Stm.Engine;
 /// <see cref="Inevitable"/>, <see cref="AttemptSerial"/> and the abort request, which other transactions
 /// read when they contend for an object this one owns.
 /// </remarks>
-internal sealed partial class Segment
+internal sealed partial class Segment : TransactionContext
 {
     [ThreadStatic]
     private static Segment? t_current;

@@ -13,9 +13,16 @@ namespace Stm.Internal;
 /// calling transaction's private copy.
 /// </summary>
 /// <remarks>
-/// <para>A generated getter reads in a loop: <see cref="OpenRead"/> returns the source object and a version
-/// snapshot, the getter reads its backing field, and <see cref="ReadIsValid"/> confirms that no commit
-/// copied new values into the object meanwhile (a per-object sequence lock); otherwise it reads again.</para>
+/// <para>A generated accessor first asks <see cref="IsFresh"/> whether the object was allocated by the running
+/// transaction level (then it uses the backing field directly); otherwise it passes the running transaction
+/// (<see cref="CurrentTransaction"/>) to its out-of-line read loop or write path, so an access looks up the
+/// thread's transaction once. A getter reads in a loop:
+/// <see cref="OpenRead{T}(TransactionContext?, ref TxHeader, T, TransactionalProperty, out long)"/> returns the
+/// source object and a version snapshot, the getter reads its backing field, and <see cref="ReadIsValid"/>
+/// confirms that no commit copied new values into the object meanwhile (a per-object sequence lock); otherwise
+/// it reads again.</para>
+/// <para>The overloads without a <see cref="TransactionContext"/> look the transaction up themselves, for
+/// hand-written transactional classes.</para>
 /// <para>Part of the generated-code surface: stable, but not meant to be called by hand.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -45,6 +52,18 @@ public static class Barrier
     }
 
     /// <summary>
+    /// The calling thread's running transaction, for the barrier overloads that take it: a generated accessor
+    /// passes it from its inlined part to its out-of-line read loop or write path, so that an access looks the
+    /// transaction up once. (Read right after <see cref="IsFresh"/>, the JIT merges the two lookups, and hoists
+    /// them out of loops.)
+    /// </summary>
+    public static TransactionContext? CurrentTransaction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Segment.Current;
+    }
+
+    /// <summary>
     /// Read barrier. Inside a transaction it records the read (once per object) and guarantees that the
     /// object's values are consistent with everything read before; outside, it targets the latest commit.
     /// </summary>
@@ -59,7 +78,32 @@ public static class Barrier
         where T : class, ITransactionalObject
     {
         Segment? segment = Segment.Current;
-        if (segment is null)
+        if (segment is not null && header.Fresh == segment.FreshStamp)
+        {
+            version = Unchecked; // allocated by this transaction level: nobody else can see it
+            return self;
+        }
+
+        return OpenRead(segment, ref header, self, property, out version);
+    }
+
+    /// <summary>
+    /// Read barrier for a caller that has looked up the running transaction (<see cref="CurrentTransaction"/>)
+    /// and found the object not fresh (<see cref="IsFresh"/>). An object
+    /// the transaction level did allocate is still read correctly here, only recorded needlessly.
+    /// </summary>
+    /// <typeparam name="T">The generated class.</typeparam>
+    /// <param name="transaction">The calling thread's running transaction, or <see langword="null"/> outside any atomic block.</param>
+    /// <param name="header">The object's header field.</param>
+    /// <param name="self">The object (<see langword="this"/>).</param>
+    /// <param name="property">The property being read, for conflict attribution.</param>
+    /// <param name="version">The snapshot to pass to <see cref="ReadIsValid"/> after reading the field.</param>
+    /// <returns>The object whose backing field holds the value to read.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OpenRead<T>(TransactionContext? transaction, ref TxHeader header, T self, TransactionalProperty property, out long version)
+        where T : class, ITransactionalObject
+    {
+        if (transaction is null)
         {
             // Outside any transaction: read the committed values, validated afterwards like a seqlock.
             long committed = Volatile.Read(ref header.Version);
@@ -67,12 +111,7 @@ public static class Barrier
             return self;
         }
 
-        if (header.Fresh == segment.FreshStamp)
-        {
-            version = Unchecked; // allocated by this transaction level: nobody else can see it
-            return self;
-        }
-
+        Segment segment = Unsafe.As<Segment>(transaction); // the only subclass
         if (header.Owner == OwnerWord.None)
         {
             long current = Volatile.Read(ref header.Version);
@@ -92,11 +131,11 @@ public static class Barrier
     }
 
     /// <summary>
-    /// Completes a read begun with <see cref="OpenRead"/>: whether the field value read since is valid, i.e.
+    /// Completes a read begun with <c>OpenRead</c>: whether the field value read since is valid, i.e.
     /// no commit has copied new values into the object in between. If not, the caller reads again.
     /// </summary>
     /// <param name="header">The object's header field.</param>
-    /// <param name="version">The snapshot <see cref="OpenRead"/> returned.</param>
+    /// <param name="version">The snapshot <c>OpenRead</c> returned.</param>
     /// <returns><see langword="true"/> if the value read may be used.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ReadIsValid(ref TxHeader header, long version)
@@ -139,6 +178,31 @@ public static class Barrier
         }
 
         return Unsafe.As<T>(Segment.OpenWriteSlow(segment, ref header, self, property));
+    }
+
+    /// <summary>
+    /// Write barrier for a caller that has looked up the running transaction (<see cref="CurrentTransaction"/>)
+    /// and found the object not fresh (<see cref="IsFresh"/>). Returns
+    /// the transaction's private copy, taking ownership of the object on the first write.
+    /// </summary>
+    /// <typeparam name="T">The generated class.</typeparam>
+    /// <param name="transaction">The calling thread's running transaction.</param>
+    /// <param name="header">The object's header field.</param>
+    /// <param name="self">The object (<see langword="this"/>).</param>
+    /// <param name="property">The property being written, for conflict attribution.</param>
+    /// <returns>The object whose backing fields the caller writes.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="transaction"/> is <see langword="null"/> (outside a transaction).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T OpenWrite<T>(TransactionContext? transaction, ref TxHeader header, T self, TransactionalProperty property)
+        where T : class, ITransactionalObject
+    {
+        Segment? segment = Unsafe.As<Segment>(transaction);
+        if (segment is not null && header.Owner == segment.CurrentOwner)
+        {
+            return Unsafe.As<T>(segment.Writes.CopyAt(header.CopyIndex));
+        }
+
+        return Unsafe.As<T>(Segment.OpenWriteSlow(segment, ref header, self, property)); // also handles a fresh object
     }
 
     /// <summary>

@@ -99,13 +99,14 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Customer"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Customer()
+        private string __stmGet_Customer(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Customer, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Customer, out long version);
                 string value = source.__stm_Customer;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -116,18 +117,19 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Customer"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Customer(string value)
+        private void __stmSet_Customer(string value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Customer(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Customer(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Customer).__stm_Customer = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Customer).__stm_Customer = value;
             }
             else
             {
@@ -136,13 +138,14 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Discount"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private decimal __stmGet_Discount()
+        private decimal __stmGet_Discount(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Discount, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Discount, out long version);
                 decimal value = source.__stm_Discount;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -153,18 +156,19 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Discount"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Discount(decimal value)
+        private void __stmSet_Discount(decimal value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Discount(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Discount(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Discount).__stm_Discount = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Discount).__stm_Discount = value;
             }
             else
             {
@@ -173,13 +177,14 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Note"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Note()
+        private string __stmGet_Note(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Note, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Note, out long version);
                 string value = source.__stm_Note;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -190,18 +195,19 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Note"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Note(string value)
+        private void __stmSet_Note(string value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Note(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Note(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Note).__stm_Note = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Note).__stm_Note = value;
             }
             else
             {
@@ -210,13 +216,14 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Priority"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Priority()
+        private int __stmGet_Priority(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Priority, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Priority, out long version);
                 int value = source.__stm_Priority;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -227,18 +234,19 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Priority"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Priority(int value)
+        private void __stmSet_Priority(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Priority(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Priority(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Priority).__stm_Priority = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Priority).__stm_Priority = value;
             }
             else
             {
@@ -247,13 +255,14 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Quantity"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Quantity()
+        private int __stmGet_Quantity(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Quantity, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Quantity, out long version);
                 int value = source.__stm_Quantity;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -264,18 +273,19 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Quantity"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Quantity(int value)
+        private void __stmSet_Quantity(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Quantity(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Quantity(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Quantity).__stm_Quantity = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Quantity).__stm_Quantity = value;
             }
             else
             {
@@ -284,13 +294,14 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Shipped"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private bool __stmGet_Shipped()
+        private bool __stmGet_Shipped(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Shipped, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Shipped, out long version);
                 bool value = source.__stm_Shipped;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -301,18 +312,19 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Shipped"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Shipped(bool value)
+        private void __stmSet_Shipped(bool value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Shipped(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Shipped(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Shipped).__stm_Shipped = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Shipped).__stm_Shipped = value;
             }
             else
             {
@@ -321,13 +333,14 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads <see cref="Version"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private long __stmGet_Version()
+        private long __stmGet_Version(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Version, out long version);
+                global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Version, out long version);
                 long value = source.__stm_Version;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -338,18 +351,19 @@ namespace Shop.Orders
 
         /// <summary>Writes <see cref="Version"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Version(long value)
+        private void __stmSet_Version(long value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Version(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Version(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Version).__stm_Version = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Version).__stm_Version = value;
             }
             else
             {
@@ -361,7 +375,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         internal partial string Customer
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Customer : __stmGet_Customer();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Customer : __stmGet_Customer(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -370,7 +384,7 @@ namespace Shop.Orders
                     return;
                 }
 
-                __stmSet_Customer(value);
+                __stmSet_Customer(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -378,7 +392,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected partial decimal Discount
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Discount : __stmGet_Discount();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Discount : __stmGet_Discount(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -387,7 +401,7 @@ namespace Shop.Orders
                     return;
                 }
 
-                __stmSet_Discount(value);
+                __stmSet_Discount(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -395,7 +409,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Note
         {
-            internal get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Note : __stmGet_Note();
+            internal get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Note : __stmGet_Note(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -404,7 +418,7 @@ namespace Shop.Orders
                     return;
                 }
 
-                __stmSet_Note(value);
+                __stmSet_Note(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -412,7 +426,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private protected partial int Priority
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Priority : __stmGet_Priority();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Priority : __stmGet_Priority(global::Stm.Internal.Barrier.CurrentTransaction);
             init
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -421,7 +435,7 @@ namespace Shop.Orders
                     return;
                 }
 
-                __stmSet_Priority(value);
+                __stmSet_Priority(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -429,7 +443,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Quantity
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Quantity : __stmGet_Quantity();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Quantity : __stmGet_Quantity(global::Stm.Internal.Barrier.CurrentTransaction);
             private set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -438,7 +452,7 @@ namespace Shop.Orders
                     return;
                 }
 
-                __stmSet_Quantity(value);
+                __stmSet_Quantity(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -446,7 +460,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial bool Shipped
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Shipped : __stmGet_Shipped();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Shipped : __stmGet_Shipped(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -455,7 +469,7 @@ namespace Shop.Orders
                     return;
                 }
 
-                __stmSet_Shipped(value);
+                __stmSet_Shipped(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -463,7 +477,7 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected internal partial long Version
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Version : __stmGet_Version();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Version : __stmGet_Version(global::Stm.Internal.Barrier.CurrentTransaction);
             protected set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -472,7 +486,7 @@ namespace Shop.Orders
                     return;
                 }
 
-                __stmSet_Version(value);
+                __stmSet_Version(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

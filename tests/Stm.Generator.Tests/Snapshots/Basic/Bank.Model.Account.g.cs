@@ -49,13 +49,14 @@ namespace Bank.Model
         }
 
         /// <summary>Reads <see cref="Balance"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private long __stmGet_Balance()
+        private long __stmGet_Balance(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance, out long version);
+                global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Balance, out long version);
                 long value = source.__stm_Balance;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -66,18 +67,19 @@ namespace Bank.Model
 
         /// <summary>Writes <see cref="Balance"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Balance(long value)
+        private void __stmSet_Balance(long value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Balance(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Balance(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Balance).__stm_Balance = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Balance).__stm_Balance = value;
             }
             else
             {
@@ -86,13 +88,14 @@ namespace Bank.Model
         }
 
         /// <summary>Reads <see cref="Next"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::Bank.Model.Account? __stmGet_Next()
+        private global::Bank.Model.Account? __stmGet_Next(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next, out long version);
+                global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Next, out long version);
                 global::Bank.Model.Account? value = source.__stm_Next;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -103,18 +106,19 @@ namespace Bank.Model
 
         /// <summary>Writes <see cref="Next"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Next(global::Bank.Model.Account? value)
+        private void __stmSet_Next(global::Bank.Model.Account? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Next(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Next).__stm_Next = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Next).__stm_Next = value;
             }
             else
             {
@@ -126,7 +130,7 @@ namespace Bank.Model
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Balance
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Balance : __stmGet_Balance();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Balance : __stmGet_Balance(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -135,7 +139,7 @@ namespace Bank.Model
                     return;
                 }
 
-                __stmSet_Balance(value);
+                __stmSet_Balance(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -143,7 +147,7 @@ namespace Bank.Model
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Bank.Model.Account? Next
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Next : __stmGet_Next();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Next : __stmGet_Next(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -152,7 +156,7 @@ namespace Bank.Model
                     return;
                 }
 
-                __stmSet_Next(value);
+                __stmSet_Next(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

@@ -26,13 +26,14 @@ namespace Zoo
         }
 
         /// <summary>Reads <see cref="Turbo"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private bool __stmGet_Turbo()
+        private bool __stmGet_Turbo(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Zoo.RaceCar source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Turbo, out long version);
+                global::Zoo.RaceCar source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Turbo, out long version);
                 bool value = source.__stm_Turbo;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -43,18 +44,19 @@ namespace Zoo
 
         /// <summary>Writes <see cref="Turbo"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Turbo(bool value)
+        private void __stmSet_Turbo(bool value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Turbo(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Turbo).__stm_Turbo = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Turbo).__stm_Turbo = value;
             }
             else
             {
@@ -66,7 +68,7 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial bool Turbo
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Turbo : __stmGet_Turbo();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Turbo : __stmGet_Turbo(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -75,7 +77,7 @@ namespace Zoo
                     return;
                 }
 
-                __stmSet_Turbo(value);
+                __stmSet_Turbo(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

@@ -39,13 +39,14 @@ namespace Zoo
         }
 
         /// <summary>Reads <see cref="Weight"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stmGet_Weight()
+        private double __stmGet_Weight(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Zoo.Thing source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Weight, out long version);
+                global::Zoo.Thing source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Weight, out long version);
                 double value = source.__stm_Weight;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -56,18 +57,19 @@ namespace Zoo
 
         /// <summary>Writes <see cref="Weight"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Weight(double value)
+        private void __stmSet_Weight(double value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Weight(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Weight(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Weight).__stm_Weight = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Weight).__stm_Weight = value;
             }
             else
             {
@@ -79,7 +81,7 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Weight
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Weight : __stmGet_Weight();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Weight : __stmGet_Weight(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -88,7 +90,7 @@ namespace Zoo
                     return;
                 }
 
-                __stmSet_Weight(value);
+                __stmSet_Weight(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

@@ -39,13 +39,14 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Name"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Name()
+        private string __stmGet_Name(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::People.Animal source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name, out long version);
+                global::People.Animal source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Name, out long version);
                 string value = source.__stm_Name;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -56,18 +57,19 @@ namespace People
 
         /// <summary>Writes <see cref="Name"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Name(string value)
+        private void __stmSet_Name(string value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Name).__stm_Name = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Name).__stm_Name = value;
             }
             else
             {
@@ -79,7 +81,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Name
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -88,7 +90,7 @@ namespace People
                     return;
                 }
 
-                __stmSet_Name(value);
+                __stmSet_Name(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 

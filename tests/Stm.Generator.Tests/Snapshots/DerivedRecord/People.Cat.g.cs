@@ -26,13 +26,14 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Lives"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Lives()
+        private int __stmGet_Lives(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::People.Cat source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Lives, out long version);
+                global::People.Cat source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Lives, out long version);
                 int value = source.__stm_Lives;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -43,18 +44,19 @@ namespace People
 
         /// <summary>Writes <see cref="Lives"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Lives(int value)
+        private void __stmSet_Lives(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Lives(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Lives(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Lives).__stm_Lives = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Lives).__stm_Lives = value;
             }
             else
             {
@@ -66,7 +68,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial int Lives
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Lives : __stmGet_Lives();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Lives : __stmGet_Lives(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -75,7 +77,7 @@ namespace People
                     return;
                 }
 
-                __stmSet_Lives(value);
+                __stmSet_Lives(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 

@@ -49,13 +49,14 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Maybe"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private T? __stmGet_Maybe()
+        private T? __stmGet_Maybe(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Containers.Box<T> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Maybe, out long version);
+                global::Containers.Box<T> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Maybe, out long version);
                 T? value = source.__stm_Maybe;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -66,18 +67,19 @@ namespace Containers
 
         /// <summary>Writes <see cref="Maybe"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Maybe(T? value)
+        private void __stmSet_Maybe(T? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Maybe(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Maybe(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Maybe).__stm_Maybe = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Maybe).__stm_Maybe = value;
             }
             else
             {
@@ -86,13 +88,14 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Value"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private T __stmGet_Value()
+        private T __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Containers.Box<T> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
+                global::Containers.Box<T> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);
                 T value = source.__stm_Value;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -103,18 +106,19 @@ namespace Containers
 
         /// <summary>Writes <see cref="Value"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Value(T value)
+        private void __stmSet_Value(T value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Value).__stm_Value = value;
             }
             else
             {
@@ -126,7 +130,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial T? Maybe
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Maybe : __stmGet_Maybe();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Maybe : __stmGet_Maybe(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -135,7 +139,7 @@ namespace Containers
                     return;
                 }
 
-                __stmSet_Maybe(value);
+                __stmSet_Maybe(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -143,7 +147,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial T Value
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -152,7 +156,7 @@ namespace Containers
                     return;
                 }
 
-                __stmSet_Value(value);
+                __stmSet_Value(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

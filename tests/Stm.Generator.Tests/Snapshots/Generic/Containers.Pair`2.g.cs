@@ -59,13 +59,14 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Key"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private TKey __stmGet_Key()
+        private TKey __stmGet_Key(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Key, out long version);
+                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Key, out long version);
                 TKey value = source.__stm_Key;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -76,18 +77,19 @@ namespace Containers
 
         /// <summary>Writes <see cref="Key"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Key(TKey value)
+        private void __stmSet_Key(TKey value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Key(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Key).__stm_Key = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Key).__stm_Key = value;
             }
             else
             {
@@ -96,13 +98,14 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Map"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.Dictionary<TKey, TValue> __stmGet_Map()
+        private global::System.Collections.Generic.Dictionary<TKey, TValue> __stmGet_Map(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Map, out long version);
+                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Map, out long version);
                 global::System.Collections.Generic.Dictionary<TKey, TValue> value = source.__stm_Map;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -113,18 +116,19 @@ namespace Containers
 
         /// <summary>Writes <see cref="Map"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<TKey, TValue> value)
+        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<TKey, TValue> value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Map).__stm_Map = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Map).__stm_Map = value;
             }
             else
             {
@@ -133,13 +137,14 @@ namespace Containers
         }
 
         /// <summary>Reads <see cref="Value"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private TValue? __stmGet_Value()
+        private TValue? __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
+                global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);
                 TValue? value = source.__stm_Value;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -150,18 +155,19 @@ namespace Containers
 
         /// <summary>Writes <see cref="Value"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Value(TValue? value)
+        private void __stmSet_Value(TValue? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Value).__stm_Value = value;
             }
             else
             {
@@ -173,7 +179,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TKey Key
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Key : __stmGet_Key();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Key : __stmGet_Key(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -182,7 +188,7 @@ namespace Containers
                     return;
                 }
 
-                __stmSet_Key(value);
+                __stmSet_Key(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -190,7 +196,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<TKey, TValue> Map
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Map : __stmGet_Map();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Map : __stmGet_Map(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -199,7 +205,7 @@ namespace Containers
                     return;
                 }
 
-                __stmSet_Map(value);
+                __stmSet_Map(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -207,7 +213,7 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TValue? Value
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -216,7 +222,7 @@ namespace Containers
                     return;
                 }
 
-                __stmSet_Value(value);
+                __stmSet_Value(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

@@ -39,13 +39,14 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="Item"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private var? __stmGet_Item()
+        private var? __stmGet_Item(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::@namespace.@class.Holder<var> source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Item, out long version);
+                global::@namespace.@class.Holder<var> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Item, out long version);
                 var? value = source.__stm_Item;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -56,18 +57,19 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="Item"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Item(var? value)
+        private void __stmSet_Item(var? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Item(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Item(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Item).__stm_Item = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Item).__stm_Item = value;
             }
             else
             {
@@ -79,7 +81,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial var? Item
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Item : __stmGet_Item();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Item : __stmGet_Item(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -88,7 +90,7 @@ namespace @namespace.@class
                     return;
                 }
 
-                __stmSet_Item(value);
+                __stmSet_Item(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

@@ -89,13 +89,14 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="@class"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_class()
+        private int __stmGet_class(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_class, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_class, out long version);
                 int value = source.__stm_class;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -106,18 +107,19 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="@class"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_class(int value)
+        private void __stmSet_class(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_class(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_class(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_class).__stm_class = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_class).__stm_class = value;
             }
             else
             {
@@ -126,13 +128,14 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="@field"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_field()
+        private int __stmGet_field(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_field, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_field, out long version);
                 int value = source.__stm_field;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -143,18 +146,19 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="@field"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_field(int value)
+        private void __stmSet_field(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_field(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_field(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_field).__stm_field = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_field).__stm_field = value;
             }
             else
             {
@@ -163,13 +167,14 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="@string"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string? __stmGet_string()
+        private string? __stmGet_string(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_string, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_string, out long version);
                 string? value = source.__stm_string;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -180,18 +185,19 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="@string"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_string(string? value)
+        private void __stmSet_string(string? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_string(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_string(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_string).__stm_string = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_string).__stm_string = value;
             }
             else
             {
@@ -200,13 +206,14 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="Alpha"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Alpha()
+        private int __stmGet_Alpha(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Alpha, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Alpha, out long version);
                 int value = source.__stm_Alpha;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -217,18 +224,19 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="Alpha"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Alpha(int value)
+        private void __stmSet_Alpha(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Alpha(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Alpha(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Alpha).__stm_Alpha = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Alpha).__stm_Alpha = value;
             }
             else
             {
@@ -237,13 +245,14 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="Größe"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stmGet_Größe()
+        private double __stmGet_Größe(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Größe, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Größe, out long version);
                 double value = source.__stm_Größe;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -254,18 +263,19 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="Größe"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Größe(double value)
+        private void __stmSet_Größe(double value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Größe(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Größe(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Größe).__stm_Größe = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Größe).__stm_Größe = value;
             }
             else
             {
@@ -274,13 +284,14 @@ namespace @namespace.@class
         }
 
         /// <summary>Reads <see cref="value"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_value()
+        private int __stmGet_value(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_value, out long version);
+                global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_value, out long version);
                 int value = source.__stm_value;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -291,18 +302,19 @@ namespace @namespace.@class
 
         /// <summary>Writes <see cref="value"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_value(int value)
+        private void __stmSet_value(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_value(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_value(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_value).__stm_value = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_value).__stm_value = value;
             }
             else
             {
@@ -314,7 +326,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @class
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_class : __stmGet_class();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_class : __stmGet_class(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -323,7 +335,7 @@ namespace @namespace.@class
                     return;
                 }
 
-                __stmSet_class(value);
+                __stmSet_class(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -331,7 +343,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @field
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_field : __stmGet_field();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_field : __stmGet_field(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -340,7 +352,7 @@ namespace @namespace.@class
                     return;
                 }
 
-                __stmSet_field(value);
+                __stmSet_field(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -348,7 +360,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? @string
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_string : __stmGet_string();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_string : __stmGet_string(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -357,7 +369,7 @@ namespace @namespace.@class
                     return;
                 }
 
-                __stmSet_string(value);
+                __stmSet_string(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -365,7 +377,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Alpha
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Alpha : __stmGet_Alpha();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Alpha : __stmGet_Alpha(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -374,7 +386,7 @@ namespace @namespace.@class
                     return;
                 }
 
-                __stmSet_Alpha(value);
+                __stmSet_Alpha(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -382,7 +394,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Größe
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Größe : __stmGet_Größe();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Größe : __stmGet_Größe(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -391,7 +403,7 @@ namespace @namespace.@class
                     return;
                 }
 
-                __stmSet_Größe(value);
+                __stmSet_Größe(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -399,7 +411,7 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int value
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_value : __stmGet_value();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_value : __stmGet_value(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -408,7 +420,7 @@ namespace @namespace.@class
                     return;
                 }
 
-                __stmSet_value(value);
+                __stmSet_value(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

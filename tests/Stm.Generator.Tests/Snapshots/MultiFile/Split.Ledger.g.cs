@@ -49,13 +49,14 @@ namespace Split
         }
 
         /// <summary>Reads <see cref="Credit"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private long __stmGet_Credit()
+        private long __stmGet_Credit(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Credit, out long version);
+                global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Credit, out long version);
                 long value = source.__stm_Credit;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -66,18 +67,19 @@ namespace Split
 
         /// <summary>Writes <see cref="Credit"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Credit(long value)
+        private void __stmSet_Credit(long value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Credit(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Credit(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Credit).__stm_Credit = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Credit).__stm_Credit = value;
             }
             else
             {
@@ -86,13 +88,14 @@ namespace Split
         }
 
         /// <summary>Reads <see cref="Debit"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private long __stmGet_Debit()
+        private long __stmGet_Debit(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Debit, out long version);
+                global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Debit, out long version);
                 long value = source.__stm_Debit;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -103,18 +106,19 @@ namespace Split
 
         /// <summary>Writes <see cref="Debit"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Debit(long value)
+        private void __stmSet_Debit(long value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Debit(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Debit(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Debit).__stm_Debit = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Debit).__stm_Debit = value;
             }
             else
             {
@@ -126,7 +130,7 @@ namespace Split
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Credit
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Credit : __stmGet_Credit();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Credit : __stmGet_Credit(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -135,7 +139,7 @@ namespace Split
                     return;
                 }
 
-                __stmSet_Credit(value);
+                __stmSet_Credit(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -143,7 +147,7 @@ namespace Split
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Debit
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Debit : __stmGet_Debit();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Debit : __stmGet_Debit(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -152,7 +156,7 @@ namespace Split
                     return;
                 }
 
-                __stmSet_Debit(value);
+                __stmSet_Debit(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

@@ -43,13 +43,14 @@ namespace World
                 }
 
                 /// <summary>Reads <see cref="Count"/> through the read barrier; never a torn value.</summary>
+                /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
                 /// <returns>The value this caller must see.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-                private int __stmGet_Count()
+                private int __stmGet_Count(global::Stm.Internal.TransactionContext? transaction)
                 {
                     while (true)
                     {
-                        global::World.Outer<TOuter>.IHolder.Held source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count, out long version);
+                        global::World.Outer<TOuter>.IHolder.Held source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Count, out long version);
                         int value = source.__stm_Count;
                         if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                         {
@@ -60,18 +61,19 @@ namespace World
 
                 /// <summary>Writes <see cref="Count"/> through the write barrier (an object this transaction level did not allocate).</summary>
                 /// <param name="value">The value to store.</param>
+                /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-                private void __stmSet_Count(int value)
+                private void __stmSet_Count(int value, global::Stm.Internal.TransactionContext? transaction)
                 {
                     // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(transaction), value))
                     {
                         return;
                     }
 
-                    if (global::Stm.Internal.Barrier.InTransaction)
+                    if (transaction is not null)
                     {
-                        global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Count).__stm_Count = value;
+                        global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Count).__stm_Count = value;
                     }
                     else
                     {
@@ -83,7 +85,7 @@ namespace World
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 public partial int Count
                 {
-                    get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Count : __stmGet_Count();
+                    get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Count : __stmGet_Count(global::Stm.Internal.Barrier.CurrentTransaction);
                     set
                     {
                         if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -92,7 +94,7 @@ namespace World
                             return;
                         }
 
-                        __stmSet_Count(value);
+                        __stmSet_Count(value, global::Stm.Internal.Barrier.CurrentTransaction);
                     }
                 }
             }

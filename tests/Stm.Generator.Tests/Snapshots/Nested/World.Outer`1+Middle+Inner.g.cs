@@ -43,13 +43,14 @@ namespace World
                 }
 
                 /// <summary>Reads <see cref="Value"/> through the read barrier; never a torn value.</summary>
+                /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
                 /// <returns>The value this caller must see.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-                private TOuter? __stmGet_Value()
+                private TOuter? __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
                 {
                     while (true)
                     {
-                        global::World.Outer<TOuter>.Middle.Inner source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);
+                        global::World.Outer<TOuter>.Middle.Inner source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);
                         TOuter? value = source.__stm_Value;
                         if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                         {
@@ -60,18 +61,19 @@ namespace World
 
                 /// <summary>Writes <see cref="Value"/> through the write barrier (an object this transaction level did not allocate).</summary>
                 /// <param name="value">The value to store.</param>
+                /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-                private void __stmSet_Value(TOuter? value)
+                private void __stmSet_Value(TOuter? value, global::Stm.Internal.TransactionContext? transaction)
                 {
                     // Writing the value the property already holds is a read, not a write: it does not conflict.
-                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(), value))
+                    if (global::Stm.Internal.Barrier.SameValue(__stmGet_Value(transaction), value))
                     {
                         return;
                     }
 
-                    if (global::Stm.Internal.Barrier.InTransaction)
+                    if (transaction is not null)
                     {
-                        global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Value).__stm_Value = value;
+                        global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Value).__stm_Value = value;
                     }
                     else
                     {
@@ -83,7 +85,7 @@ namespace World
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 public partial TOuter? Value
                 {
-                    get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value();
+                    get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Value : __stmGet_Value(global::Stm.Internal.Barrier.CurrentTransaction);
                     set
                     {
                         if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -92,7 +94,7 @@ namespace World
                             return;
                         }
 
-                        __stmSet_Value(value);
+                        __stmSet_Value(value, global::Stm.Internal.Barrier.CurrentTransaction);
                     }
                 }
             }

@@ -41,13 +41,14 @@ namespace World
             }
 
             /// <summary>Reads <see cref="Hits"/> through the read barrier; never a torn value.</summary>
+            /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
             /// <returns>The value this caller must see.</returns>
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-            private long __stmGet_Hits()
+            private long __stmGet_Hits(global::Stm.Internal.TransactionContext? transaction)
             {
                 while (true)
                 {
-                    global::World.Registry.Entry source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Hits, out long version);
+                    global::World.Registry.Entry source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Hits, out long version);
                     long value = source.__stm_Hits;
                     if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                     {
@@ -58,18 +59,19 @@ namespace World
 
             /// <summary>Writes <see cref="Hits"/> through the write barrier (an object this transaction level did not allocate).</summary>
             /// <param name="value">The value to store.</param>
+            /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-            private void __stmSet_Hits(long value)
+            private void __stmSet_Hits(long value, global::Stm.Internal.TransactionContext? transaction)
             {
                 // Writing the value the property already holds is a read, not a write: it does not conflict.
-                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Hits(), value))
+                if (global::Stm.Internal.Barrier.SameValue(__stmGet_Hits(transaction), value))
                 {
                     return;
                 }
 
-                if (global::Stm.Internal.Barrier.InTransaction)
+                if (transaction is not null)
                 {
-                    global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Hits).__stm_Hits = value;
+                    global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Hits).__stm_Hits = value;
                 }
                 else
                 {
@@ -81,7 +83,7 @@ namespace World
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
             public partial long Hits
             {
-                get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Hits : __stmGet_Hits();
+                get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Hits : __stmGet_Hits(global::Stm.Internal.Barrier.CurrentTransaction);
                 set
                 {
                     if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -90,7 +92,7 @@ namespace World
                         return;
                     }
 
-                    __stmSet_Hits(value);
+                    __stmSet_Hits(value, global::Stm.Internal.Barrier.CurrentTransaction);
                 }
             }
         }

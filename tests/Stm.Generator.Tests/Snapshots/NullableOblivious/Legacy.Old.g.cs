@@ -59,13 +59,14 @@ namespace Legacy
         }
 
         /// <summary>Reads <see cref="Count"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Count()
+        private int __stmGet_Count(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Count, out long version);
+                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Count, out long version);
                 int value = source.__stm_Count;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -76,18 +77,19 @@ namespace Legacy
 
         /// <summary>Writes <see cref="Count"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Count(int value)
+        private void __stmSet_Count(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Count(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Count).__stm_Count = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Count).__stm_Count = value;
             }
             else
             {
@@ -96,13 +98,14 @@ namespace Legacy
         }
 
         /// <summary>Reads <see cref="Items"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.List<string> __stmGet_Items()
+        private global::System.Collections.Generic.List<string> __stmGet_Items(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Items, out long version);
+                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Items, out long version);
                 global::System.Collections.Generic.List<string> value = source.__stm_Items;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -113,18 +116,19 @@ namespace Legacy
 
         /// <summary>Writes <see cref="Items"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Items(global::System.Collections.Generic.List<string> value)
+        private void __stmSet_Items(global::System.Collections.Generic.List<string> value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Items(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Items(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Items).__stm_Items = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Items).__stm_Items = value;
             }
             else
             {
@@ -133,13 +137,14 @@ namespace Legacy
         }
 
         /// <summary>Reads <see cref="Name"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Name()
+        private string __stmGet_Name(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name, out long version);
+                global::Legacy.Old source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Name, out long version);
                 string value = source.__stm_Name;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -150,18 +155,19 @@ namespace Legacy
 
         /// <summary>Writes <see cref="Name"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Name(string value)
+        private void __stmSet_Name(string value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Name).__stm_Name = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Name).__stm_Name = value;
             }
             else
             {
@@ -173,7 +179,7 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Count
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Count : __stmGet_Count();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Count : __stmGet_Count(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -182,7 +188,7 @@ namespace Legacy
                     return;
                 }
 
-                __stmSet_Count(value);
+                __stmSet_Count(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -190,7 +196,7 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.List<string> Items
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Items : __stmGet_Items();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Items : __stmGet_Items(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -199,7 +205,7 @@ namespace Legacy
                     return;
                 }
 
-                __stmSet_Items(value);
+                __stmSet_Items(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -207,7 +213,7 @@ namespace Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Name
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -216,7 +222,7 @@ namespace Legacy
                     return;
                 }
 
-                __stmSet_Name(value);
+                __stmSet_Name(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

@@ -249,13 +249,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Anything"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private object? __stmGet_Anything()
+        private object? __stmGet_Anything(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Anything, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Anything, out long version);
                 object? value = source.__stm_Anything;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -266,18 +267,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Anything"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Anything(object? value)
+        private void __stmSet_Anything(object? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Anything(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Anything(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Anything).__stm_Anything = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Anything).__stm_Anything = value;
             }
             else
             {
@@ -286,13 +288,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Byte"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private byte __stmGet_Byte()
+        private byte __stmGet_Byte(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Byte, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Byte, out long version);
                 byte value = source.__stm_Byte;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -303,18 +306,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Byte"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Byte(byte value)
+        private void __stmSet_Byte(byte value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Byte(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Byte(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Byte).__stm_Byte = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Byte).__stm_Byte = value;
             }
             else
             {
@@ -323,13 +327,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Callback"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Func<int, string>? __stmGet_Callback()
+        private global::System.Func<int, string>? __stmGet_Callback(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Callback, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Callback, out long version);
                 global::System.Func<int, string>? value = source.__stm_Callback;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -340,18 +345,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Callback"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Callback(global::System.Func<int, string>? value)
+        private void __stmSet_Callback(global::System.Func<int, string>? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Callback(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Callback(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Callback).__stm_Callback = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Callback).__stm_Callback = value;
             }
             else
             {
@@ -360,13 +366,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Color"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::Types.Color __stmGet_Color()
+        private global::Types.Color __stmGet_Color(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Color, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Color, out long version);
                 global::Types.Color value = source.__stm_Color;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -377,18 +384,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Color"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Color(global::Types.Color value)
+        private void __stmSet_Color(global::Types.Color value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Color(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Color(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Color).__stm_Color = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Color).__stm_Color = value;
             }
             else
             {
@@ -397,13 +405,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Decimal"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private decimal __stmGet_Decimal()
+        private decimal __stmGet_Decimal(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Decimal, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Decimal, out long version);
                 decimal value = source.__stm_Decimal;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -414,18 +423,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Decimal"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Decimal(decimal value)
+        private void __stmSet_Decimal(decimal value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Decimal(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Decimal(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Decimal).__stm_Decimal = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Decimal).__stm_Decimal = value;
             }
             else
             {
@@ -434,13 +444,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Double"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stmGet_Double()
+        private double __stmGet_Double(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Double, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Double, out long version);
                 double value = source.__stm_Double;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -451,18 +462,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Double"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Double(double value)
+        private void __stmSet_Double(double value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Double(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Double(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Double).__stm_Double = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Double).__stm_Double = value;
             }
             else
             {
@@ -471,13 +483,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Dynamic"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private object __stmGet_Dynamic()
+        private object __stmGet_Dynamic(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Dynamic, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Dynamic, out long version);
                 object value = source.__stm_Dynamic;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -488,18 +501,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Dynamic"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Dynamic(object value)
+        private void __stmSet_Dynamic(object value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Dynamic(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Dynamic(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Dynamic).__stm_Dynamic = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Dynamic).__stm_Dynamic = value;
             }
             else
             {
@@ -508,13 +522,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Grid"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int[,] __stmGet_Grid()
+        private int[,] __stmGet_Grid(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Grid, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Grid, out long version);
                 int[,] value = source.__stm_Grid;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -525,18 +540,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Grid"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Grid(int[,] value)
+        private void __stmSet_Grid(int[,] value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Grid(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Grid(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Grid).__stm_Grid = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Grid).__stm_Grid = value;
             }
             else
             {
@@ -545,13 +561,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Id"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Guid __stmGet_Id()
+        private global::System.Guid __stmGet_Id(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Id, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Id, out long version);
                 global::System.Guid value = source.__stm_Id;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -562,18 +579,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Id"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Id(global::System.Guid value)
+        private void __stmSet_Id(global::System.Guid value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Id(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Id).__stm_Id = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Id).__stm_Id = value;
             }
             else
             {
@@ -582,13 +600,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Immutable"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Immutable.ImmutableArray<int> __stmGet_Immutable()
+        private global::System.Collections.Immutable.ImmutableArray<int> __stmGet_Immutable(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Immutable, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Immutable, out long version);
                 global::System.Collections.Immutable.ImmutableArray<int> value = source.__stm_Immutable;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -599,18 +618,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Immutable"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Immutable(global::System.Collections.Immutable.ImmutableArray<int> value)
+        private void __stmSet_Immutable(global::System.Collections.Immutable.ImmutableArray<int> value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Immutable(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Immutable(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Immutable).__stm_Immutable = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Immutable).__stm_Immutable = value;
             }
             else
             {
@@ -619,13 +639,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="List"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.List<string?> __stmGet_List()
+        private global::System.Collections.Generic.List<string?> __stmGet_List(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_List, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_List, out long version);
                 global::System.Collections.Generic.List<string?> value = source.__stm_List;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -636,18 +657,19 @@ namespace Types
 
         /// <summary>Writes <see cref="List"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_List(global::System.Collections.Generic.List<string?> value)
+        private void __stmSet_List(global::System.Collections.Generic.List<string?> value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_List(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_List).__stm_List = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_List).__stm_List = value;
             }
             else
             {
@@ -656,13 +678,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Map"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> __stmGet_Map()
+        private global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> __stmGet_Map(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Map, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Map, out long version);
                 global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value = source.__stm_Map;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -673,18 +696,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Map"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value)
+        private void __stmSet_Map(global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Map(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Map).__stm_Map = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Map).__stm_Map = value;
             }
             else
             {
@@ -693,13 +717,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Money"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::Types.Money __stmGet_Money()
+        private global::Types.Money __stmGet_Money(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Money, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Money, out long version);
                 global::Types.Money value = source.__stm_Money;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -710,18 +735,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Money"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Money(global::Types.Money value)
+        private void __stmSet_Money(global::Types.Money value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Money(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Money(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Money).__stm_Money = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Money).__stm_Money = value;
             }
             else
             {
@@ -730,13 +756,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Names"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string?[]? __stmGet_Names()
+        private string?[]? __stmGet_Names(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Names, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Names, out long version);
                 string?[]? value = source.__stm_Names;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -747,18 +774,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Names"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Names(string?[]? value)
+        private void __stmSet_Names(string?[]? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Names(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Names(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Names).__stm_Names = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Names).__stm_Names = value;
             }
             else
             {
@@ -767,13 +795,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Native"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private nint __stmGet_Native()
+        private nint __stmGet_Native(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Native, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Native, out long version);
                 nint value = source.__stm_Native;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -784,18 +813,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Native"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Native(nint value)
+        private void __stmSet_Native(nint value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Native(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Native(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Native).__stm_Native = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Native).__stm_Native = value;
             }
             else
             {
@@ -804,13 +834,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="NullableInt"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int? __stmGet_NullableInt()
+        private int? __stmGet_NullableInt(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_NullableInt, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_NullableInt, out long version);
                 int? value = source.__stm_NullableInt;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -821,18 +852,19 @@ namespace Types
 
         /// <summary>Writes <see cref="NullableInt"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_NullableInt(int? value)
+        private void __stmSet_NullableInt(int? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_NullableInt(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_NullableInt(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_NullableInt).__stm_NullableInt = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_NullableInt).__stm_NullableInt = value;
             }
             else
             {
@@ -841,13 +873,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Numbers"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int[] __stmGet_Numbers()
+        private int[] __stmGet_Numbers(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Numbers, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Numbers, out long version);
                 int[] value = source.__stm_Numbers;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -858,18 +891,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Numbers"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Numbers(int[] value)
+        private void __stmSet_Numbers(int[] value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Numbers(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Numbers(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Numbers).__stm_Numbers = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Numbers).__stm_Numbers = value;
             }
             else
             {
@@ -878,13 +912,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Other"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::Types.Everything? __stmGet_Other()
+        private global::Types.Everything? __stmGet_Other(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Other, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Other, out long version);
                 global::Types.Everything? value = source.__stm_Other;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -895,18 +930,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Other"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Other(global::Types.Everything? value)
+        private void __stmSet_Other(global::Types.Everything? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Other(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Other(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Other).__stm_Other = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Other).__stm_Other = value;
             }
             else
             {
@@ -915,13 +951,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Pair"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> __stmGet_Pair()
+        private global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> __stmGet_Pair(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Pair, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Pair, out long version);
                 global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> value = source.__stm_Pair;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -932,18 +969,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Pair"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Pair(global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> value)
+        private void __stmSet_Pair(global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Pair(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Pair(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Pair).__stm_Pair = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Pair).__stm_Pair = value;
             }
             else
             {
@@ -952,13 +990,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Text"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Text()
+        private string __stmGet_Text(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Text, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Text, out long version);
                 string value = source.__stm_Text;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -969,18 +1008,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Text"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Text(string value)
+        private void __stmSet_Text(string value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Text(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Text(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Text).__stm_Text = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Text).__stm_Text = value;
             }
             else
             {
@@ -989,13 +1029,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="Tuple"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private (int Count, string? Label) __stmGet_Tuple()
+        private (int Count, string? Label) __stmGet_Tuple(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Tuple, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Tuple, out long version);
                 (int Count, string? Label) value = source.__stm_Tuple;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -1006,18 +1047,19 @@ namespace Types
 
         /// <summary>Writes <see cref="Tuple"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Tuple((int Count, string? Label) value)
+        private void __stmSet_Tuple((int Count, string? Label) value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tuple(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Tuple(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Tuple).__stm_Tuple = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Tuple).__stm_Tuple = value;
             }
             else
             {
@@ -1026,13 +1068,14 @@ namespace Types
         }
 
         /// <summary>Reads <see cref="When"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::System.DateTime __stmGet_When()
+        private global::System.DateTime __stmGet_When(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_When, out long version);
+                global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_When, out long version);
                 global::System.DateTime value = source.__stm_When;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -1043,18 +1086,19 @@ namespace Types
 
         /// <summary>Writes <see cref="When"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_When(global::System.DateTime value)
+        private void __stmSet_When(global::System.DateTime value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_When(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_When(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_When).__stm_When = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_When).__stm_When = value;
             }
             else
             {
@@ -1066,7 +1110,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial object? Anything
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Anything : __stmGet_Anything();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Anything : __stmGet_Anything(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1075,7 +1119,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Anything(value);
+                __stmSet_Anything(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1083,7 +1127,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial byte Byte
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Byte : __stmGet_Byte();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Byte : __stmGet_Byte(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1092,7 +1136,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Byte(value);
+                __stmSet_Byte(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1100,7 +1144,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Func<int, string>? Callback
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Callback : __stmGet_Callback();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Callback : __stmGet_Callback(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1109,7 +1153,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Callback(value);
+                __stmSet_Callback(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1117,7 +1161,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Color Color
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Color : __stmGet_Color();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Color : __stmGet_Color(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1126,7 +1170,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Color(value);
+                __stmSet_Color(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1134,7 +1178,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial decimal Decimal
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Decimal : __stmGet_Decimal();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Decimal : __stmGet_Decimal(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1143,7 +1187,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Decimal(value);
+                __stmSet_Decimal(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1151,7 +1195,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Double
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Double : __stmGet_Double();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Double : __stmGet_Double(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1160,7 +1204,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Double(value);
+                __stmSet_Double(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1168,7 +1212,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial dynamic Dynamic
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Dynamic : __stmGet_Dynamic();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Dynamic : __stmGet_Dynamic(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1177,7 +1221,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Dynamic((object)value);
+                __stmSet_Dynamic((object)value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1185,7 +1229,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[,] Grid
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Grid : __stmGet_Grid();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Grid : __stmGet_Grid(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1194,7 +1238,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Grid(value);
+                __stmSet_Grid(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1202,7 +1246,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Guid Id
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Id : __stmGet_Id();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Id : __stmGet_Id(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1211,7 +1255,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Id(value);
+                __stmSet_Id(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1219,7 +1263,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Immutable.ImmutableArray<int> Immutable
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Immutable : __stmGet_Immutable();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Immutable : __stmGet_Immutable(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1228,7 +1272,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Immutable(value);
+                __stmSet_Immutable(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1236,7 +1280,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.List<string?> List
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_List : __stmGet_List();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_List : __stmGet_List(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1245,7 +1289,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_List(value);
+                __stmSet_List(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1253,7 +1297,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> Map
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Map : __stmGet_Map();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Map : __stmGet_Map(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1262,7 +1306,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Map(value);
+                __stmSet_Map(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1270,7 +1314,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Money Money
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Money : __stmGet_Money();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Money : __stmGet_Money(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1279,7 +1323,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Money(value);
+                __stmSet_Money(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1287,7 +1331,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string?[]? Names
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Names : __stmGet_Names();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Names : __stmGet_Names(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1296,7 +1340,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Names(value);
+                __stmSet_Names(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1304,7 +1348,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial nint Native
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Native : __stmGet_Native();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Native : __stmGet_Native(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1313,7 +1357,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Native(value);
+                __stmSet_Native(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1321,7 +1365,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int? NullableInt
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_NullableInt : __stmGet_NullableInt();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_NullableInt : __stmGet_NullableInt(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1330,7 +1374,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_NullableInt(value);
+                __stmSet_NullableInt(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1338,7 +1382,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[] Numbers
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Numbers : __stmGet_Numbers();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Numbers : __stmGet_Numbers(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1347,7 +1391,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Numbers(value);
+                __stmSet_Numbers(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1355,7 +1399,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Everything? Other
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Other : __stmGet_Other();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Other : __stmGet_Other(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1364,7 +1408,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Other(value);
+                __stmSet_Other(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1372,7 +1416,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> Pair
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Pair : __stmGet_Pair();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Pair : __stmGet_Pair(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1381,7 +1425,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Pair(value);
+                __stmSet_Pair(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1389,7 +1433,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Text
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Text : __stmGet_Text();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Text : __stmGet_Text(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1398,7 +1442,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Text(value);
+                __stmSet_Text(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1406,7 +1450,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial (int Count, string? Label) Tuple
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Tuple : __stmGet_Tuple();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Tuple : __stmGet_Tuple(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1415,7 +1459,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_Tuple(value);
+                __stmSet_Tuple(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -1423,7 +1467,7 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.DateTime When
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_When : __stmGet_When();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_When : __stmGet_When(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -1432,7 +1476,7 @@ namespace Types
                     return;
                 }
 
-                __stmSet_When(value);
+                __stmSet_When(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

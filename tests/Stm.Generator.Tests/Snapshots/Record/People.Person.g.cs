@@ -49,13 +49,14 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Age"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Age()
+        private int __stmGet_Age(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Age, out long version);
+                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Age, out long version);
                 int value = source.__stm_Age;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -66,18 +67,19 @@ namespace People
 
         /// <summary>Writes <see cref="Age"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Age(int value)
+        private void __stmSet_Age(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Age(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Age(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Age).__stm_Age = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Age).__stm_Age = value;
             }
             else
             {
@@ -86,13 +88,14 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Email"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string? __stmGet_Email()
+        private string? __stmGet_Email(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Email, out long version);
+                global::People.Person source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Email, out long version);
                 string? value = source.__stm_Email;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -103,18 +106,19 @@ namespace People
 
         /// <summary>Writes <see cref="Email"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Email(string? value)
+        private void __stmSet_Email(string? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Email(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Email(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Email).__stm_Email = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Email).__stm_Email = value;
             }
             else
             {
@@ -126,7 +130,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Age
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Age : __stmGet_Age();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Age : __stmGet_Age(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -135,7 +139,7 @@ namespace People
                     return;
                 }
 
-                __stmSet_Age(value);
+                __stmSet_Age(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -143,7 +147,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Email
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Email : __stmGet_Email();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Email : __stmGet_Email(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -152,7 +156,7 @@ namespace People
                     return;
                 }
 
-                __stmSet_Email(value);
+                __stmSet_Email(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 

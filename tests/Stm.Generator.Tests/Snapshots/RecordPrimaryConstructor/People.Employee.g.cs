@@ -49,13 +49,14 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Manager"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private global::People.Employee? __stmGet_Manager()
+        private global::People.Employee? __stmGet_Manager(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Manager, out long version);
+                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Manager, out long version);
                 global::People.Employee? value = source.__stm_Manager;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -66,18 +67,19 @@ namespace People
 
         /// <summary>Writes <see cref="Manager"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Manager(global::People.Employee? value)
+        private void __stmSet_Manager(global::People.Employee? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Manager(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Manager(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Manager).__stm_Manager = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Manager).__stm_Manager = value;
             }
             else
             {
@@ -86,13 +88,14 @@ namespace People
         }
 
         /// <summary>Reads <see cref="Salary"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private decimal __stmGet_Salary()
+        private decimal __stmGet_Salary(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Salary, out long version);
+                global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Salary, out long version);
                 decimal value = source.__stm_Salary;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -103,18 +106,19 @@ namespace People
 
         /// <summary>Writes <see cref="Salary"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Salary(decimal value)
+        private void __stmSet_Salary(decimal value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Salary(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Salary(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Salary).__stm_Salary = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Salary).__stm_Salary = value;
             }
             else
             {
@@ -126,7 +130,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::People.Employee? Manager
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Manager : __stmGet_Manager();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Manager : __stmGet_Manager(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -135,7 +139,7 @@ namespace People
                     return;
                 }
 
-                __stmSet_Manager(value);
+                __stmSet_Manager(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -143,7 +147,7 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial decimal Salary
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Salary : __stmGet_Salary();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Salary : __stmGet_Salary(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -152,7 +156,7 @@ namespace People
                     return;
                 }
 
-                __stmSet_Salary(value);
+                __stmSet_Salary(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 

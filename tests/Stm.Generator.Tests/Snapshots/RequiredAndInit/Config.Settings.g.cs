@@ -59,13 +59,14 @@ namespace Config
         }
 
         /// <summary>Reads <see cref="Host"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string? __stmGet_Host()
+        private string? __stmGet_Host(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Host, out long version);
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Host, out long version);
                 string? value = source.__stm_Host;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -76,18 +77,19 @@ namespace Config
 
         /// <summary>Writes <see cref="Host"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Host(string? value)
+        private void __stmSet_Host(string? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Host(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Host(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Host).__stm_Host = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Host).__stm_Host = value;
             }
             else
             {
@@ -96,13 +98,14 @@ namespace Config
         }
 
         /// <summary>Reads <see cref="Name"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string __stmGet_Name()
+        private string __stmGet_Name(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Name, out long version);
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Name, out long version);
                 string value = source.__stm_Name;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -113,18 +116,19 @@ namespace Config
 
         /// <summary>Writes <see cref="Name"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Name(string value)
+        private void __stmSet_Name(string value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Name(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Name).__stm_Name = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Name).__stm_Name = value;
             }
             else
             {
@@ -133,13 +137,14 @@ namespace Config
         }
 
         /// <summary>Reads <see cref="Port"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Port()
+        private int __stmGet_Port(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Port, out long version);
+                global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Port, out long version);
                 int value = source.__stm_Port;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -150,18 +155,19 @@ namespace Config
 
         /// <summary>Writes <see cref="Port"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Port(int value)
+        private void __stmSet_Port(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Port(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Port(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Port).__stm_Port = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Port).__stm_Port = value;
             }
             else
             {
@@ -173,7 +179,7 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Host
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Host : __stmGet_Host();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Host : __stmGet_Host(global::Stm.Internal.Barrier.CurrentTransaction);
             init
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -182,7 +188,7 @@ namespace Config
                     return;
                 }
 
-                __stmSet_Host(value);
+                __stmSet_Host(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -190,7 +196,7 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial string Name
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Name : __stmGet_Name(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -199,7 +205,7 @@ namespace Config
                     return;
                 }
 
-                __stmSet_Name(value);
+                __stmSet_Name(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -207,7 +213,7 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial int Port
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Port : __stmGet_Port();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Port : __stmGet_Port(global::Stm.Internal.Barrier.CurrentTransaction);
             init
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -216,7 +222,7 @@ namespace Config
                     return;
                 }
 
-                __stmSet_Port(value);
+                __stmSet_Port(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

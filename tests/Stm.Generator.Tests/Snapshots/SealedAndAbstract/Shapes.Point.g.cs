@@ -49,13 +49,14 @@ namespace Shapes
         }
 
         /// <summary>Reads <see cref="X"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private double __stmGet_X()
+        private double __stmGet_X(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_X, out long version);
+                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_X, out long version);
                 double value = source.__stm_X;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -66,18 +67,19 @@ namespace Shapes
 
         /// <summary>Writes <see cref="X"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_X(double value)
+        private void __stmSet_X(double value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_X(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_X(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_X).__stm_X = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_X).__stm_X = value;
             }
             else
             {
@@ -86,13 +88,14 @@ namespace Shapes
         }
 
         /// <summary>Reads <see cref="Y"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private float __stmGet_Y()
+        private float __stmGet_Y(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Y, out long version);
+                global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Y, out long version);
                 float value = source.__stm_Y;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -103,18 +106,19 @@ namespace Shapes
 
         /// <summary>Writes <see cref="Y"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Y(float value)
+        private void __stmSet_Y(float value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Y(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Y(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Y).__stm_Y = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Y).__stm_Y = value;
             }
             else
             {
@@ -126,7 +130,7 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double X
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_X : __stmGet_X();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_X : __stmGet_X(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -135,7 +139,7 @@ namespace Shapes
                     return;
                 }
 
-                __stmSet_X(value);
+                __stmSet_X(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -143,7 +147,7 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial float Y
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Y : __stmGet_Y();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Y : __stmGet_Y(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -152,7 +156,7 @@ namespace Shapes
                     return;
                 }
 
-                __stmSet_Y(value);
+                __stmSet_Y(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

@@ -49,13 +49,14 @@ namespace Inherit
         }
 
         /// <summary>Reads <see cref="Legs"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Legs()
+        private int __stmGet_Legs(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Inherit.Animal source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Legs, out long version);
+                global::Inherit.Animal source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Legs, out long version);
                 int value = source.__stm_Legs;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -66,18 +67,19 @@ namespace Inherit
 
         /// <summary>Writes <see cref="Legs"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Legs(int value)
+        private void __stmSet_Legs(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Legs(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Legs(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Legs).__stm_Legs = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Legs).__stm_Legs = value;
             }
             else
             {
@@ -86,13 +88,14 @@ namespace Inherit
         }
 
         /// <summary>Reads <see cref="Sound"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private string? __stmGet_Sound()
+        private string? __stmGet_Sound(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Inherit.Animal source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Sound, out long version);
+                global::Inherit.Animal source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Sound, out long version);
                 string? value = source.__stm_Sound;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -103,18 +106,19 @@ namespace Inherit
 
         /// <summary>Writes <see cref="Sound"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Sound(string? value)
+        private void __stmSet_Sound(string? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Sound(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Sound(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Sound).__stm_Sound = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Sound).__stm_Sound = value;
             }
             else
             {
@@ -126,7 +130,7 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public virtual partial int Legs
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Legs : __stmGet_Legs();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Legs : __stmGet_Legs(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -135,7 +139,7 @@ namespace Inherit
                     return;
                 }
 
-                __stmSet_Legs(value);
+                __stmSet_Legs(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
 
@@ -143,7 +147,7 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Sound
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Sound : __stmGet_Sound();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Sound : __stmGet_Sound(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -152,7 +156,7 @@ namespace Inherit
                     return;
                 }
 
-                __stmSet_Sound(value);
+                __stmSet_Sound(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }

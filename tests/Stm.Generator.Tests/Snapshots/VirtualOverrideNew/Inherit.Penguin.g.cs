@@ -26,13 +26,14 @@ namespace Inherit
         }
 
         /// <summary>Reads <see cref="Legs"/> through the read barrier; never a torn value.</summary>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private int __stmGet_Legs()
+        private int __stmGet_Legs(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::Inherit.Penguin source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Legs, out long version);
+                global::Inherit.Penguin source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Legs, out long version);
                 int value = source.__stm_Legs;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
@@ -43,18 +44,19 @@ namespace Inherit
 
         /// <summary>Writes <see cref="Legs"/> through the write barrier (an object this transaction level did not allocate).</summary>
         /// <param name="value">The value to store.</param>
+        /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Legs(int value)
+        private void __stmSet_Legs(int value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
-            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Legs(), value))
+            if (global::Stm.Internal.Barrier.SameValue(__stmGet_Legs(transaction), value))
             {
                 return;
             }
 
-            if (global::Stm.Internal.Barrier.InTransaction)
+            if (transaction is not null)
             {
-                global::Stm.Internal.Barrier.OpenWrite(ref __stm, this, __stmProperty_Legs).__stm_Legs = value;
+                global::Stm.Internal.Barrier.OpenWrite(transaction, ref __stm, this, __stmProperty_Legs).__stm_Legs = value;
             }
             else
             {
@@ -66,7 +68,7 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public sealed override partial int Legs
         {
-            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Legs : __stmGet_Legs();
+            get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Legs : __stmGet_Legs(global::Stm.Internal.Barrier.CurrentTransaction);
             set
             {
                 if (global::Stm.Internal.Barrier.IsFresh(ref __stm))
@@ -75,7 +77,7 @@ namespace Inherit
                     return;
                 }
 
-                __stmSet_Legs(value);
+                __stmSet_Legs(value, global::Stm.Internal.Barrier.CurrentTransaction);
             }
         }
     }
