@@ -89,8 +89,8 @@ public static class Barrier
 
     /// <summary>
     /// Read barrier for a caller that has looked up the running transaction (<see cref="CurrentTransaction"/>)
-    /// and found the object not fresh (<see cref="IsFresh"/>). An object
-    /// the transaction level did allocate is still read correctly here, only recorded needlessly.
+    /// and found the object not fresh (<see cref="IsFresh"/>). An object the transaction level did allocate is
+    /// still read correctly here, only recorded needlessly.
     /// </summary>
     /// <typeparam name="T">The generated class.</typeparam>
     /// <param name="transaction">The calling thread's running transaction, or <see langword="null"/> outside any atomic block.</param>
@@ -182,8 +182,8 @@ public static class Barrier
 
     /// <summary>
     /// Write barrier for a caller that has looked up the running transaction (<see cref="CurrentTransaction"/>)
-    /// and found the object not fresh (<see cref="IsFresh"/>). Returns
-    /// the transaction's private copy, taking ownership of the object on the first write.
+    /// and found the object not fresh (<see cref="IsFresh"/>). Returns the transaction's private copy, taking
+    /// ownership of the object on the first write (an object the transaction level allocated is returned as is).
     /// </summary>
     /// <typeparam name="T">The generated class.</typeparam>
     /// <param name="transaction">The calling thread's running transaction.</param>
