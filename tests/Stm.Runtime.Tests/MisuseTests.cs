@@ -1,4 +1,5 @@
 using System;
+using Stm.Internal;
 using Stm.Runtime.Tests.Model;
 using Xunit;
 
@@ -110,6 +111,36 @@ public class MisuseTests
         var ex = Assert.Throws<InvalidOperationException>(() => StmOptions.SegmentCount = StmOptions.SegmentCount);
         Assert.Contains("before the first transaction", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => StmOptions.InevitableAfterConflicts = 0);
+    }
+
+    [Fact]
+    public void The_write_barrier_outside_a_transaction_throws_and_says_to_use_Atomic_Run()
+    {
+        // Generated setters route writes outside transactions to Barrier.WriteOutside; a caller that reaches the
+        // write barrier itself without a transaction (either overload) gets an error, never a silent in-place write.
+        var raw = new RawObject();
+        Assert.Null(Barrier.CurrentTransaction);
+        var passed = Assert.Throws<InvalidOperationException>(() => Barrier.OpenWrite(Barrier.CurrentTransaction, ref raw.Header, raw, RawObject.Property));
+        var looked = Assert.Throws<InvalidOperationException>(() => Barrier.OpenWrite(ref raw.Header, raw, RawObject.Property));
+        Assert.Contains("Atomic.Run", passed.Message, StringComparison.Ordinal);
+        Assert.Contains("Atomic.Run", looked.Message, StringComparison.Ordinal);
+        Assert.True(Atomic.Run(() => Barrier.CurrentTransaction is not null));
+    }
+
+    /// <summary>A minimal transactional object written by hand, to call the barriers directly.</summary>
+    private sealed class RawObject : ITransactionalObject
+    {
+        public static readonly TransactionalProperty Property = TransactionalProperty.Register(typeof(RawObject), "Value");
+
+        public TxHeader Header = TxHeader.Create();
+
+        ref TxHeader ITransactionalObject.StmHeader => ref Header;
+
+        object ITransactionalObject.StmClone() => MemberwiseClone();
+
+        void ITransactionalObject.StmPublish(object copy)
+        {
+        }
     }
 
     private static Exception? Record(Action action)
