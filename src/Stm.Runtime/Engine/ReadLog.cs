@@ -28,7 +28,7 @@ namespace Stm.Engine;
 /// holding the id of an object just read twice in a row (set only then: storing every appended id there
 /// measured ~15 % slower on <c>intset</c>, whose reads never repeat). Caches hold ids (<see cref="TxHeader.Id"/>, 64-bit, never
 /// reused), not references, so filling and clearing them costs no GC write barrier. An append is then one
-/// reference store and one id store; the end of an appending attempt clears only the log. Measured side by
+/// reference store; the end of an appending attempt clears only the log. Measured side by
 /// side against the previous log (always cached, references in the cache), the <c>intset</c> workload
 /// (hundreds of first reads per transaction) ran ~1.4x faster on one thread.</para>
 /// <para>A slot holds the complement of an id (<c>~id</c>) and 0 when empty, so that an object without an id

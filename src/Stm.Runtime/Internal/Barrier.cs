@@ -164,20 +164,12 @@ public static class Barrier
         where T : class, ITransactionalObject
     {
         Segment? segment = Segment.Current;
-        if (segment is not null)
+        if (segment is not null && header.Fresh == segment.FreshStamp)
         {
-            if (header.Fresh == segment.FreshStamp)
-            {
-                return self;
-            }
-
-            if (header.Owner == segment.CurrentOwner)
-            {
-                return Unsafe.As<T>(segment.Writes.CopyAt(header.CopyIndex));
-            }
+            return self; // allocated by this transaction level: written in place
         }
 
-        return Unsafe.As<T>(Segment.OpenWriteSlow(segment, ref header, self, property));
+        return OpenWrite(segment, ref header, self, property);
     }
 
     /// <summary>
