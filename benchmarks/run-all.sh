@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every performance table of docs/performance.md with one command:
-#   1. the scaling table (benchmarks/Stm.Scaling --all --repeat 3: every cell 3 times, each in a fresh process),
+#   1. the scaling table (benchmarks/Stm.Scaling --all --repeat 3: every cell 3 times, each in a fresh process;
+#      the default variants, so plain, lock, stm and the langext peer, LanguageExt.Core's STM),
 #   2. the read-tracking memory table (benchmarks/Stm.Benchmarks --memory),
 #   3. the BenchmarkDotNet micro-benchmark tables (benchmarks/Stm.Benchmarks --filter '*').
 # Each replaces the text between its <!-- BEGIN name --> and <!-- END name --> markers in docs/performance.md.
@@ -9,7 +10,9 @@
 #   --print   print the tables instead of writing docs/performance.md
 #   --quick   smoke run for a busy machine (scaling 0.3 s per cell, BenchmarkDotNet --quick): not for publishing
 # Any option after -- goes to Stm.Scaling (e.g. -- --threads 1,2,4 --seconds 5).
-# Exit code: non-zero if a scaling cell failed or a memory check failed (the tables are written anyway).
+# Exit code: non-zero if a scaling cell of ours (plain, lock, stm) failed or a memory check failed (the tables are
+# written anyway). A failed langext cell shows in the table as "failed: <reason>" and does not change the exit code.
+# -- --variants plain,lock,stm leaves the peer out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

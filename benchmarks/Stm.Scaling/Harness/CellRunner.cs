@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using LanguageExt;
 using Stm.Scaling.Workloads;
+using static LanguageExt.Prelude;
 
 namespace Stm.Scaling.Harness;
 
@@ -21,7 +23,14 @@ internal static class CellRunner
             return 2;
         }
 
-        IReadOnlyList<Worker> workers = workload.Setup(spec.Variant == Variant.Stm, spec.Threads);
+        if (spec.Variant.IsPeer())
+        {
+            // A peer's crash on a thread of its own (e.g. a Ref finaliser) still names its exception in the table.
+            AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+                Console.WriteLine(CellResult.FormatFailure(e.ExceptionObject.GetType().Name));
+        }
+
+        IReadOnlyList<Worker> workers = workload.Setup(spec.Variant, spec.Threads);
         var control = new RunControl();
         var threads = new Thread[workers.Count];
         for (int i = 0; i < threads.Length; i++)
@@ -33,11 +42,13 @@ internal static class CellRunner
 
         control.Failed.Wait(TimeSpan.FromSeconds(options.Warmup));
         long startOps = Completed(workers);
+        long startRetries = Retries(workers);
         StmStatistics startStats = Atomic.Statistics;
         long startTicks = Stopwatch.GetTimestamp();
 
         control.Failed.Wait(TimeSpan.FromSeconds(options.Seconds));
         long endOps = Completed(workers);
+        long endRetries = Retries(workers);
         StmStatistics stats = Atomic.Statistics.Since(startStats);
         double seconds = Stopwatch.GetElapsedTime(startTicks).TotalSeconds;
 
@@ -50,6 +61,11 @@ internal static class CellRunner
         if (control.Failure is not null)
         {
             Console.Error.WriteLine($"{spec}: a worker failed: {control.Failure}");
+            if (spec.Variant.IsPeer())
+            {
+                Console.WriteLine(CellResult.FormatFailure(control.Failure is InvariantViolationException ? "invariant" : control.Failure.GetType().Name));
+            }
+
             return 3;
         }
 
@@ -57,10 +73,23 @@ internal static class CellRunner
         if (violation is not null)
         {
             Console.Error.WriteLine($"{spec}: invariant violated: {violation}");
+            if (spec.Variant.IsPeer())
+            {
+                Console.WriteLine(CellResult.FormatFailure("invariant"));
+            }
+
             return 4;
         }
 
-        Console.WriteLine(new CellResult(spec, endOps - startOps, seconds, stats.Commits, stats.Aborts).Format());
+        (long commits, long aborts) = (stats.Commits, stats.Aborts);
+        if (spec.Variant == Variant.LangExt)
+        {
+            // LanguageExt keeps no statistics: the harness counts the attempts it re-ran after a conflict.
+            commits = endOps - startOps;
+            aborts = endRetries - startRetries;
+        }
+
+        Console.WriteLine(new CellResult(spec, endOps - startOps, seconds, commits, aborts).Format());
         return 0;
     }
 
@@ -70,6 +99,18 @@ internal static class CellRunner
         foreach (Worker worker in workers)
         {
             total += Volatile.Read(ref worker.Op);
+        }
+
+        return total;
+    }
+
+    /// <summary>The conflict re-runs of the peer workers (0 for our own variants).</summary>
+    private static long Retries(IReadOnlyList<Worker> workers)
+    {
+        long total = 0;
+        foreach (Worker worker in workers)
+        {
+            total += worker is PeerWorker peer ? Volatile.Read(ref peer.Retries) : 0;
         }
 
         return total;
@@ -87,6 +128,9 @@ internal static class CellRunner
                 case Variant.Lock:
                     RunLocked(worker, control);
                     break;
+                case Variant.LangExt:
+                    RunLangExt((PeerWorker)worker, control);
+                    break;
                 default:
                     RunStm(worker, control);
                     break;
@@ -100,7 +144,7 @@ internal static class CellRunner
         }
     }
 
-    // The three loops differ only in what wraps Body(); Op counts completed (committed) transactions.
+    // The loops differ only in what wraps Body(); Op counts completed (committed) transactions.
     private static void RunPlain(Worker worker, RunControl control)
     {
         while (!control.Stop)
@@ -130,6 +174,36 @@ internal static class CellRunner
         while (!control.Stop)
         {
             Atomic.Run(body);
+            Volatile.Write(ref worker.Op, worker.Op + 1);
+        }
+    }
+
+    /// <summary>
+    /// The peer: one <c>sync</c> per transaction, with serialisable isolation, the guarantee <c>Atomic.Run</c> gives
+    /// (LanguageExt's default, snapshot isolation, validates only what a transaction writes: intset's inserts and
+    /// removals at neighbouring nodes could lose each other). A <c>sync</c> re-runs the body on a conflict, up to
+    /// 500 times, then throws
+    /// <c>DeadlockException</c>. <see cref="PeerWorker.Prepare"/> runs before, outside the transaction.
+    /// </summary>
+    private static void RunLangExt(PeerWorker worker, RunControl control)
+    {
+        bool rerun = false;
+        Func<Unit> attempt = () =>
+        {
+            if (rerun)
+            {
+                Volatile.Write(ref worker.Retries, worker.Retries + 1);
+            }
+
+            rerun = true;
+            worker.Body();
+            return unit;
+        };
+        while (!control.Stop)
+        {
+            rerun = false;
+            worker.Prepare();
+            sync(attempt, Isolation.Serialisable);
             Volatile.Write(ref worker.Op, worker.Op + 1);
         }
     }

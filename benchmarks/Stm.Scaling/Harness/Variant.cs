@@ -13,6 +13,12 @@ internal enum Variant
 
     /// <summary>Transactional classes, each transaction in <c>Atomic.Run</c>.</summary>
     Stm,
+
+    /// <summary>
+    /// A peer STM for comparison, not ours: LanguageExt.Core's <c>Ref&lt;T&gt;</c> classes (<c>Stm.Scaling.Peer</c>), each
+    /// transaction in <c>Prelude.sync</c>. Its failures show in the table but do not change the exit code.
+    /// </summary>
+    LangExt,
 }
 
 internal static class VariantNames
@@ -21,14 +27,19 @@ internal static class VariantNames
     {
         Variant.Plain => "plain",
         Variant.Lock => "lock",
+        Variant.LangExt => "langext",
         _ => "stm",
     };
+
+    /// <summary>Whether the variant is another STM measured for comparison (its failures are reported, not fatal).</summary>
+    public static bool IsPeer(this Variant variant) => variant == Variant.LangExt;
 
     public static Variant Parse(string name) => name switch
     {
         "plain" => Variant.Plain,
         "lock" => Variant.Lock,
         "stm" => Variant.Stm,
-        _ => throw new FormatException($"unknown variant '{name}' (plain, lock, stm)"),
+        "langext" => Variant.LangExt,
+        _ => throw new FormatException($"unknown variant '{name}' (plain, lock, stm, langext)"),
     };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Stm.Scaling.Harness;
 
 namespace Stm.Scaling.Workloads;
 
@@ -12,11 +13,12 @@ internal sealed class BankWorkload(int accounts) : Workload
     public const long InitialBalance = 1000;
     private Plain.Account[]? _plain;
     private Model.Account[]? _stm;
+    private Peer.Account[]? _peer;
 
-    public override IReadOnlyList<Worker> Setup(bool transactional, int threads)
+    public override IReadOnlyList<Worker> Setup(Variant variant, int threads)
     {
         var workers = new Worker[threads];
-        if (transactional)
+        if (variant == Variant.Stm)
         {
             var all = new Model.Account[accounts];
             Atomic.Run(() =>
@@ -30,6 +32,20 @@ internal sealed class BankWorkload(int accounts) : Workload
             for (int i = 0; i < threads; i++)
             {
                 workers[i] = new StmWorker(i, all);
+            }
+        }
+        else if (variant == Variant.LangExt)
+        {
+            // Outside any transaction: creating a LanguageExt Ref publishes it with its initial value.
+            _peer = new Peer.Account[accounts];
+            for (int i = 0; i < _peer.Length; i++)
+            {
+                _peer[i] = new Peer.Account(InitialBalance);
+            }
+
+            for (int i = 0; i < threads; i++)
+            {
+                workers[i] = new LangExtWorker(i, _peer);
             }
         }
         else
@@ -54,7 +70,7 @@ internal sealed class BankWorkload(int accounts) : Workload
         long total = 0;
         for (int i = 0; i < accounts; i++)
         {
-            long balance = _stm is not null ? _stm[i].Balance : _plain![i].Balance;
+            long balance = _stm is not null ? _stm[i].Balance : _peer is not null ? _peer[i].Balance : _plain![i].Balance;
             if (balance < 0)
             {
                 return $"account {i} has a negative balance {balance}";
@@ -103,6 +119,24 @@ internal sealed class BankWorkload(int accounts) : Workload
             (int from, int to, long amount) = Pick(_seed, Op, accounts.Length);
             Model.Account source = accounts[from];
             Model.Account destination = accounts[to];
+            long balance = source.Balance;
+            if (balance >= amount)
+            {
+                source.Balance = balance - amount;
+                destination.Balance += amount;
+            }
+        }
+    }
+
+    private sealed class LangExtWorker(int index, Peer.Account[] accounts) : PeerWorker(index)
+    {
+        private readonly ulong _seed = Mix.Seed(index);
+
+        public override void Body()
+        {
+            (int from, int to, long amount) = Pick(_seed, Op, accounts.Length);
+            Peer.Account source = accounts[from];
+            Peer.Account destination = accounts[to];
             long balance = source.Balance;
             if (balance >= amount)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Stm.Scaling.Harness;
 
 namespace Stm.Scaling.Workloads;
 
@@ -15,13 +16,15 @@ internal sealed class IntSetWorkload : Workload
     public const int InitialSize = 1000;
     private Plain.ListNode? _plainHead;
     private Model.ListNode? _stmHead;
+    private Peer.ListNode? _peerHead;
     private readonly List<Plain.Counter> _plainDeltas = [];
     private readonly List<Model.Counter> _stmDeltas = [];
+    private readonly List<Peer.Counter> _peerDeltas = [];
 
-    public override IReadOnlyList<Worker> Setup(bool transactional, int threads)
+    public override IReadOnlyList<Worker> Setup(Variant variant, int threads)
     {
         var workers = new Worker[threads];
-        if (transactional)
+        if (variant == Variant.Stm)
         {
             Model.ListNode head = Atomic.Run(() =>
             {
@@ -38,6 +41,23 @@ internal sealed class IntSetWorkload : Workload
             {
                 _stmDeltas.Add(new Model.Counter());
                 workers[i] = new StmWorker(i, head, _stmDeltas[i]);
+            }
+        }
+        else if (variant == Variant.LangExt)
+        {
+            // Outside any transaction: creating a LanguageExt Ref publishes it with its initial value.
+            Peer.ListNode? first = null;
+            for (int key = (InitialSize - 1) * 2; key >= 0; key -= 2)
+            {
+                first = new Peer.ListNode(key, first);
+            }
+
+            Peer.ListNode head = new(int.MinValue, first);
+            _peerHead = head;
+            for (int i = 0; i < threads; i++)
+            {
+                _peerDeltas.Add(new Peer.Counter());
+                workers[i] = new LangExtWorker(i, head, _peerDeltas[i]);
             }
         }
         else
@@ -68,6 +88,14 @@ internal sealed class IntSetWorkload : Workload
         {
             _stmDeltas.ForEach(d => expected += d.Value);
             for (Model.ListNode? node = _stmHead.Next; node is not null; node = node.Next)
+            {
+                keys.Add(node.Key);
+            }
+        }
+        else if (_peerHead is not null)
+        {
+            _peerDeltas.ForEach(d => expected += d.Value);
+            for (Peer.ListNode? node = _peerHead.Next; node is not null; node = node.Next)
             {
                 keys.Add(node.Key);
             }
@@ -166,6 +194,45 @@ internal sealed class IntSetWorkload : Workload
                 if (!found)
                 {
                     previous.Next = new Model.ListNode(key, next);
+                    delta.Value++;
+                }
+            }
+            else if (found)
+            {
+                previous.Next = next!.Next;
+                delta.Value--;
+            }
+        }
+    }
+
+    private sealed class LangExtWorker(int index, Peer.ListNode head, Peer.Counter delta) : PeerWorker(index)
+    {
+        private readonly ulong _seed = Mix.Seed(index);
+
+        /// <summary>The last lookup's answer, kept so the lookup is not dead code.</summary>
+        public bool LastFound { get; private set; }
+
+        public override void Body()
+        {
+            (int key, int action) = Pick(_seed, Op);
+            Peer.ListNode previous = head;
+            Peer.ListNode? next = previous.Next;
+            while (next is not null && next.Key < key)
+            {
+                previous = next;
+                next = next.Next;
+            }
+
+            bool found = next is not null && next.Key == key;
+            if (action < 90)
+            {
+                LastFound = found;
+            }
+            else if ((action & 1) == 0)
+            {
+                if (!found)
+                {
+                    previous.Next = new Peer.ListNode(key, next);
                     delta.Value++;
                 }
             }

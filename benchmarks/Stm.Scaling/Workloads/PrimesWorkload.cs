@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using Stm.Scaling.Harness;
 
 namespace Stm.Scaling.Workloads;
 
@@ -17,15 +18,19 @@ internal sealed class PrimesWorkload : Workload
     private readonly int[] _counts = SieveCounts();
     private Plain.Counter? _plain;
     private Model.Counter? _stm;
+    private Peer.Counter? _peer;
 
-    public override IReadOnlyList<Worker> Setup(bool transactional, int threads)
+    public override IReadOnlyList<Worker> Setup(Variant variant, int threads)
     {
         var workers = new Worker[threads];
-        _stm = transactional ? new Model.Counter() : null;
-        _plain = transactional ? null : new Plain.Counter();
+        _stm = variant == Variant.Stm ? new Model.Counter() : null;
+        _peer = variant == Variant.LangExt ? new Peer.Counter() : null;
+        _plain = variant is Variant.Plain or Variant.Lock ? new Plain.Counter() : null;
         for (int i = 0; i < threads; i++)
         {
-            workers[i] = transactional ? new StmWorker(i, threads, _stm!) : new PlainWorker(i, threads, _plain!);
+            workers[i] = _stm is not null ? new StmWorker(i, threads, _stm)
+                : _peer is not null ? new LangExtWorker(i, threads, _peer)
+                : new PlainWorker(i, threads, _plain!);
         }
 
         return workers;
@@ -42,7 +47,7 @@ internal sealed class PrimesWorkload : Workload
             }
         }
 
-        long total = _stm is not null ? _stm.Value : _plain!.Value;
+        long total = _stm is not null ? _stm.Value : _peer is not null ? _peer.Value : _plain!.Value;
         return total == expected ? null : $"the total is {total}, the committed ranges hold {expected} primes";
     }
 
@@ -125,6 +130,15 @@ internal sealed class PrimesWorkload : Workload
     }
 
     private sealed class StmWorker(int index, int threads, Model.Counter total) : Worker(index)
+    {
+        public override void Body()
+        {
+            int count = CountPrimes(RangeOf(Op, threads, Index));
+            total.Value += count;
+        }
+    }
+
+    private sealed class LangExtWorker(int index, int threads, Peer.Counter total) : PeerWorker(index)
     {
         public override void Body()
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using Stm.Scaling.Harness;
 
 namespace Stm.Scaling.Workloads;
 
@@ -18,15 +19,21 @@ internal sealed class SquareWorkload : Workload
     public const int RootsPerTransaction = 1000;
     private readonly List<Func<(long Count, double Value)>> _cells = [];
 
-    public override IReadOnlyList<Worker> Setup(bool transactional, int threads)
+    public override IReadOnlyList<Worker> Setup(Variant variant, int threads)
     {
         var workers = new Worker[threads];
         for (int i = 0; i < threads; i++)
         {
-            if (transactional)
+            if (variant == Variant.Stm)
             {
                 var cell = new Model.ResultCell();
                 workers[i] = new StmWorker(i, cell);
+                _cells.Add(() => (cell.Count, cell.Value));
+            }
+            else if (variant == Variant.LangExt)
+            {
+                var cell = new Peer.ResultCell();
+                workers[i] = new LangExtWorker(i, cell);
                 _cells.Add(() => (cell.Count, cell.Value));
             }
             else
@@ -84,6 +91,16 @@ internal sealed class SquareWorkload : Workload
     }
 
     private sealed class StmWorker(int index, Model.ResultCell cell) : Worker(index)
+    {
+        public override void Body()
+        {
+            long count = cell.Count;
+            cell.Value = SquareRoots(count);
+            cell.Count = count + 1;
+        }
+    }
+
+    private sealed class LangExtWorker(int index, Peer.ResultCell cell) : PeerWorker(index)
     {
         public override void Body()
         {

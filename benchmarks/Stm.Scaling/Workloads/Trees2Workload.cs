@@ -1,12 +1,15 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using Stm.Scaling.Harness;
 
 namespace Stm.Scaling.Workloads;
 
 /// <summary>
 /// <c>trees2</c>: each transaction builds its own 63-node tree, mutates every node (swaps its children, increments
 /// its value), sums it, and stores the sum in the worker's cell. Allocation-heavy; in the stm variant every node is
-/// fresh in the transaction. Invariant: every sum matches the arithmetic; each cell counts its worker's commits.
+/// fresh in the transaction; in the langext variant the tree is built just before the transaction, which
+/// LanguageExt requires (<see cref="PeerWorker.Prepare"/>).
+/// Invariant: every sum matches the arithmetic; each cell counts its worker's commits.
 /// </summary>
 internal sealed class Trees2Workload : Workload
 {
@@ -18,16 +21,22 @@ internal sealed class Trees2Workload : Workload
     private const int NodeCount = (1 << Depth) - 1;
     private readonly List<Plain.ResultCell> _plainCells = [];
     private readonly List<Model.ResultCell> _stmCells = [];
+    private readonly List<Peer.ResultCell> _peerCells = [];
 
-    public override IReadOnlyList<Worker> Setup(bool transactional, int threads)
+    public override IReadOnlyList<Worker> Setup(Variant variant, int threads)
     {
         var workers = new Worker[threads];
         for (int i = 0; i < threads; i++)
         {
-            if (transactional)
+            if (variant == Variant.Stm)
             {
                 _stmCells.Add(new Model.ResultCell());
                 workers[i] = new StmWorker(i, _stmCells[i]);
+            }
+            else if (variant == Variant.LangExt)
+            {
+                _peerCells.Add(new Peer.ResultCell());
+                workers[i] = new LangExtWorker(i, _peerCells[i]);
             }
             else
             {
@@ -43,8 +52,8 @@ internal sealed class Trees2Workload : Workload
     {
         for (int i = 0; i < workers.Count; i++)
         {
-            long count = _stmCells.Count > 0 ? _stmCells[i].Count : _plainCells[i].Count;
-            double last = _stmCells.Count > 0 ? _stmCells[i].Value : _plainCells[i].Value;
+            long count = _stmCells.Count > 0 ? _stmCells[i].Count : _peerCells.Count > 0 ? _peerCells[i].Count : _plainCells[i].Count;
+            double last = _stmCells.Count > 0 ? _stmCells[i].Value : _peerCells.Count > 0 ? _peerCells[i].Value : _plainCells[i].Value;
             if (count != workers[i].Op)
             {
                 return $"worker {i}: its cell counts {count} trees, it committed {workers[i].Op}";
@@ -86,6 +95,18 @@ internal sealed class Trees2Workload : Workload
         return new Model.TreeNode(first + next++, left, right);
     }
 
+    private static Peer.TreeNode? BuildPeer(int depth, long first, ref int next)
+    {
+        if (depth == 0)
+        {
+            return null;
+        }
+
+        Peer.TreeNode? left = BuildPeer(depth - 1, first, ref next);
+        Peer.TreeNode? right = BuildPeer(depth - 1, first, ref next);
+        return new Peer.TreeNode(first + next++, left, right);
+    }
+
     private static void Mutate(Plain.TreeNode? node)
     {
         if (node is null)
@@ -112,9 +133,24 @@ internal sealed class Trees2Workload : Workload
         Mutate(node.Right);
     }
 
+    private static void Mutate(Peer.TreeNode? node)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        (node.Left, node.Right) = (node.Right, node.Left);
+        node.Value++;
+        Mutate(node.Left);
+        Mutate(node.Right);
+    }
+
     private static long Sum(Plain.TreeNode? node) => node is null ? 0 : node.Value + Sum(node.Left) + Sum(node.Right);
 
     private static long Sum(Model.TreeNode? node) => node is null ? 0 : node.Value + Sum(node.Left) + Sum(node.Right);
+
+    private static long Sum(Peer.TreeNode? node) => node is null ? 0 : node.Value + Sum(node.Left) + Sum(node.Right);
 
     private sealed class PlainWorker(int index, Plain.ResultCell cell) : Worker(index)
     {
@@ -142,6 +178,33 @@ internal sealed class Trees2Workload : Workload
         {
             int next = 0;
             Model.TreeNode root = BuildModel(Depth, Op, ref next)!;
+            Mutate(root);
+            long sum = Sum(root);
+            if (sum != Expected(Op))
+            {
+                throw new InvariantViolationException($"tree {Op} summed {sum}, expected {Expected(Op)}");
+            }
+
+            cell.Value = sum;
+            cell.Count++;
+        }
+    }
+
+    private sealed class LangExtWorker(int index, Peer.ResultCell cell) : PeerWorker(index)
+    {
+        private Peer.TreeNode? _root;
+
+        /// <summary>Builds tree <see cref="Worker.Op"/> (the stm worker builds it inside its transaction).</summary>
+        public override void Prepare()
+        {
+            int next = 0;
+            _root = BuildPeer(Depth, Op, ref next);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public override void Body()
+        {
+            Peer.TreeNode root = _root!;
             Mutate(root);
             long sum = Sum(root);
             if (sum != Expected(Op))

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using Stm.Scaling.Harness;
+using static LanguageExt.Prelude;
 
 namespace Stm.Scaling.Workloads;
 
@@ -19,17 +21,28 @@ internal sealed class TreesWorkload : Workload
     private const long ExpectedSum = NodeCount * (NodeCount + 1) / 2;
     private Plain.TreeNode? _plainRoot;
     private Model.TreeNode? _stmRoot;
+    private Peer.TreeNode? _peerRoot;
 
-    public override IReadOnlyList<Worker> Setup(bool transactional, int threads)
+    public override IReadOnlyList<Worker> Setup(Variant variant, int threads)
     {
         var workers = new Worker[threads];
-        if (transactional)
+        if (variant == Variant.Stm)
         {
             long next = 1;
             _stmRoot = Atomic.Run(() => BuildStm(Depth, ref next));
             for (int i = 0; i < threads; i++)
             {
                 workers[i] = new StmWorker(i, _stmRoot!);
+            }
+        }
+        else if (variant == Variant.LangExt)
+        {
+            // Outside any transaction: creating a LanguageExt Ref publishes it with its initial value.
+            long next = 1;
+            _peerRoot = BuildPeer(Depth, ref next);
+            for (int i = 0; i < threads; i++)
+            {
+                workers[i] = new LangExtWorker(i, _peerRoot!);
             }
         }
         else
@@ -47,7 +60,9 @@ internal sealed class TreesWorkload : Workload
 
     public override string? Verify(IReadOnlyList<Worker> workers)
     {
-        long sum = _stmRoot is not null ? Atomic.Run(() => Sum(_stmRoot)) : Sum(_plainRoot);
+        long sum = _stmRoot is not null ? Atomic.Run(() => Sum(_stmRoot))
+            : _peerRoot is not null ? sync(() => Sum(_peerRoot))
+            : Sum(_plainRoot);
         return sum == ExpectedSum ? null : $"the tree sums to {sum}, expected {ExpectedSum}";
     }
 
@@ -76,11 +91,26 @@ internal sealed class TreesWorkload : Workload
         return new Model.TreeNode(next++, left, right);
     }
 
+    private static Peer.TreeNode? BuildPeer(int depth, ref long next)
+    {
+        if (depth == 0)
+        {
+            return null;
+        }
+
+        Peer.TreeNode? left = BuildPeer(depth - 1, ref next);
+        Peer.TreeNode? right = BuildPeer(depth - 1, ref next);
+        return new Peer.TreeNode(next++, left, right);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static long Sum(Plain.TreeNode? node) => node is null ? 0 : node.Value + Sum(node.Left) + Sum(node.Right);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static long Sum(Model.TreeNode? node) => node is null ? 0 : node.Value + Sum(node.Left) + Sum(node.Right);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long Sum(Peer.TreeNode? node) => node is null ? 0 : node.Value + Sum(node.Left) + Sum(node.Right);
 
     private sealed class PlainWorker(int index, Plain.TreeNode root) : Worker(index)
     {
@@ -95,6 +125,18 @@ internal sealed class TreesWorkload : Workload
     }
 
     private sealed class StmWorker(int index, Model.TreeNode root) : Worker(index)
+    {
+        public override void Body()
+        {
+            long sum = Sum(root);
+            if (sum != ExpectedSum)
+            {
+                throw new InvariantViolationException($"a walk summed {sum}, expected {ExpectedSum}");
+            }
+        }
+    }
+
+    private sealed class LangExtWorker(int index, Peer.TreeNode root) : PeerWorker(index)
     {
         public override void Body()
         {

@@ -2,7 +2,8 @@ namespace Stm.Scaling.Workloads;
 
 /// <summary>
 /// One thread's side of a workload. The harness calls <see cref="Body"/> once per transaction (plainly, under the
-/// global lock, or inside <c>Atomic.Run</c>) and increments <see cref="Op"/> after it returns (commits).
+/// global lock, inside <c>Atomic.Run</c>, or inside LanguageExt's <c>sync</c> for the peer) and increments
+/// <see cref="Op"/> after it returns (commits).
 /// </summary>
 /// <remarks>
 /// A body derives its inputs from <see cref="Op"/> (not from state it advances itself), so an attempt that is
