@@ -11,6 +11,76 @@ namespace Stm.Runtime.Tests;
 public class RetryTests
 {
     [Fact]
+    public void No_wake_up_is_lost_when_commits_and_waiters_race_with_the_safety_net_off()
+    {
+        // Committers publish with plain stores and check for waiters without a fence; waiters flush every core's
+        // store buffer after registering. With the periodic re-check off, one lost wake-up hangs a thread here.
+        TimeSpan saved = Stm.Engine.RetryGate.SafetyNet;
+        Stm.Engine.RetryGate.SafetyNet = Timeout.InfiniteTimeSpan;
+        try
+        {
+            const int Rounds = 500;
+            var turn = new Cell(0);
+            var added = new Stm.Collections.TCounter();
+            var taken = new Stm.Collections.TCounter();
+
+            TestThreads.Run(4, thread =>
+            {
+                for (int round = 0; round < Rounds; round++)
+                {
+                    switch (thread)
+                    {
+                        case 0 or 1:
+                            // Ping-pong on an object: each side waits for the other's commit.
+                            long mine = thread;
+                            Atomic.Run(() =>
+                            {
+                                if (turn.Value != mine)
+                                {
+                                    Atomic.Retry();
+                                }
+
+                                turn.Value = 1 - mine;
+                            });
+                            break;
+                        case 2:
+                            // Lock-free adds to a counter wake a waiter that read it.
+                            Atomic.Run(() => added.Increment());
+                            int seen = round;
+                            Atomic.Run(() =>
+                            {
+                                if (taken.Value <= seen)
+                                {
+                                    Atomic.Retry();
+                                }
+                            });
+                            break;
+                        default:
+                            int wanted = round;
+                            Atomic.Run(() =>
+                            {
+                                if (added.Value <= wanted)
+                                {
+                                    Atomic.Retry();
+                                }
+                            });
+                            Atomic.Run(() => taken.Increment());
+                            break;
+                    }
+                }
+            });
+
+            Assert.Equal(0, Atomic.Run(() => turn.Value)); // an even number of hand-offs
+            Assert.Equal(Rounds, Atomic.Run(() => added.Value));
+            Assert.Equal(Rounds, Atomic.Run(() => taken.Value));
+        }
+        finally
+        {
+            Stm.Engine.RetryGate.SafetyNet = saved;
+        }
+    }
+
+    [Fact]
     public void A_blocked_consumer_sleeps_until_a_commit_changes_what_it_read()
     {
         var slot = new Cell(0);

@@ -37,8 +37,11 @@ internal static class GlobalClock
     /// <summary>Releases the commit lock without publishing anything.</summary>
     internal static void UnlockCommit(long version) => Volatile.Write(ref s_line.Clock, version);
 
-    /// <summary>Releases the commit lock and publishes <paramref name="version"/>, with a full fence (so retry waiters cannot be missed).</summary>
-    internal static void UnlockCommitPublishing(long version) => Interlocked.Exchange(ref s_line.Clock, version);
+    /// <summary>
+    /// Releases the commit lock and publishes <paramref name="version"/>: a release store, no fence (retry waiters
+    /// pair with it through a process-wide barrier on their side, see <see cref="RetryGate"/>).
+    /// </summary>
+    internal static void UnlockCommitPublishing(long version) => Volatile.Write(ref s_line.Clock, version);
 
     /// <summary>
     /// Sets or clears the inevitable segment; call only while holding the commit lock. A full fence: the

@@ -7,13 +7,17 @@ namespace Stm.Engine;
 
 /// <summary>
 /// Where transactions blocked in <see cref="Atomic.Retry"/> sleep until a commit changes something they
-/// read. Committers pay one load when nobody waits; a waiter re-checks its read set under the gate's lock,
-/// and commits pulse under the same lock after publishing, so no wake-up is lost.
+/// read. Committers pay one load when nobody waits; a waiter registers, flushes every core's store buffer,
+/// then re-checks its read set under the gate's lock, and commits pulse under the same lock after
+/// publishing, so no wake-up is lost.
 /// </summary>
 internal static class RetryGate
 {
     private static readonly object s_gate = new();
     private static int s_waiters;
+
+    /// <summary>How long a waiter sleeps before re-checking on its own (tests switch it off to catch lost wake-ups).</summary>
+    internal static TimeSpan SafetyNet = TimeSpan.FromSeconds(1);
 
     internal static void NotifyCommitted()
     {
@@ -33,6 +37,12 @@ internal static class RetryGate
     internal static void WaitForChange(ITransactionalObject[] reads, (TCounter Counter, long Sum)[] counters, long readVersion)
     {
         Interlocked.Increment(ref s_waiters);
+
+        // Committers publish with plain stores and then load s_waiters without a fence of their own (a fence per
+        // commit would cost every transaction). This barrier makes every core's earlier stores visible: a committer
+        // either loads s_waiters after it and sees this waiter, or published before it and the check below sees the
+        // change (an asymmetric Dekker handshake; waiting is the rare side, so it pays).
+        Interlocked.MemoryBarrierProcessWide();
         try
         {
             lock (s_gate)
@@ -40,7 +50,7 @@ internal static class RetryGate
                 while (!AnyChanged(reads, readVersion) && CounterReadLog.FindChanged(counters) is null)
                 {
                     // The timeout is only a safety net: wake-ups come from NotifyCommitted.
-                    Monitor.Wait(s_gate, TimeSpan.FromSeconds(1));
+                    Monitor.Wait(s_gate, SafetyNet);
                 }
             }
         }

@@ -59,6 +59,9 @@ internal sealed partial class Segment : TransactionContext
     /// <summary>1 while a thread holds this segment (see <see cref="SegmentPool"/>).</summary>
     internal int InUse;
 
+    /// <summary>The thread reservation holding this segment between transactions, or null (see <see cref="SegmentReservation"/>).</summary>
+    internal SegmentReservation? ReservedBy;
+
     /// <summary>The clock value this attempt's reads are consistent with.</summary>
     internal long ReadVersion;
 
