@@ -159,6 +159,60 @@ public class ReadLogTests
         Assert.Equal((long)PastBudget * (PastBudget - 1) / 2 + 1_000_000, result.Value);
     }
 
+    [Fact]
+    public void A_commit_on_an_object_first_read_in_the_cached_mode_aborts_the_reader()
+    {
+        // As above, but the reader first re-reads a small set until its log switches to the cached mode, so every
+        // cell it then sums is a first read logged by the cached mode's add.
+        Cell[] warm = NewCells(3);
+        Cell[] cells = NewCells(1_000);
+        // Ids are given when the log first indexes an object (a check for duplicates): summing five times runs
+        // one. The cached mode's first reads of objects without an id take another path.
+        Atomic.Run(() => Enumerable.Range(0, 5).Sum(_ => cells.Sum(cell => cell.Value)));
+        Assert.All(cells, cell => Assert.NotEqual(0, ((Stm.Internal.ITransactionalObject)cell).StmHeader.Id));
+        var result = new Cell(0);
+        using var summed = new ManualResetEventSlim();
+        using var written = new ManualResetEventSlim();
+        int attempts = 0;
+        bool cached = false;
+
+        System.Action joinWriter = TestThreads.Start(() =>
+        {
+            summed.Wait();
+            Atomic.Run(() => cells[500].Value += 1_000_000);
+            written.Set();
+        });
+
+        Atomic.Run(() =>
+        {
+            attempts++;
+            for (int i = 0; i < 30_000; i++)
+            {
+                _ = warm[i % 3].Value;
+            }
+
+            cached = Segment.Current!.Reads.IsCached;
+            long total = 0;
+            foreach (Cell cell in cells)
+            {
+                total += cell.Value;
+            }
+
+            if (attempts == 1)
+            {
+                summed.Set();
+                written.Wait();
+            }
+
+            result.Value = total;
+        });
+        joinWriter();
+
+        Assert.True(cached, "the re-reads should have switched the log to the cached mode");
+        Assert.Equal(2, attempts);
+        Assert.Equal(1_000L * 999 / 2 + 1_000_000, result.Value);
+    }
+
     private static Cell[] NewCells(int count) =>
         Atomic.Run(() => Enumerable.Range(0, count).Select(i => new Cell(i)).ToArray());
 }

@@ -122,6 +122,29 @@ internal sealed class ReadLog
     }
 
     /// <summary>Records a read (the slow path of <see cref="TryAppend"/>): id assignment, growth, the budget check, or the cached mode.</summary>
+    /// <summary>
+    /// The cached mode's common case, small enough to sit in the barrier's one out-of-line call: the object has an
+    /// id, the log has room and the cache needs no rebuild. Anything else is left to <see cref="Add"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryAddCached(ITransactionalObject obj, ref TxHeader header)
+    {
+        long id = header.Id;
+        int count = _count;
+        LoggedRead[] items = _items;
+        if (id == 0 || _cache == _lastAppended || (uint)count >= (uint)items.Length || count + 1 >= _compactAt)
+        {
+            return false;
+        }
+
+        // The barrier's probe just missed, so the object is not in the cache (an evicted entry may be logged
+        // twice, which validation tolerates; Reindex drops such duplicates).
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cache), (int)id & _mask) = ~id;
+        items[count].Object = obj;
+        _count = count + 1;
+        return true;
+    }
+
     internal void Add(ref TxHeader header, ITransactionalObject obj)
     {
         long id = ObjectIds.Ensure(ref header);

@@ -54,7 +54,7 @@ internal sealed partial class Segment
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal void RecordRead(ref TxHeader header, ITransactionalObject self)
     {
-        if (!Reads.TryAppend(self, ref header))
+        if (!Reads.TryAppend(self, ref header) && !Reads.TryAddCached(self, ref header))
         {
             RecordReadSlow(ref header, self);
         }
