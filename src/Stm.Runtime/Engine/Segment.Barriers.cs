@@ -54,7 +54,21 @@ internal sealed partial class Segment
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal void RecordRead(ref TxHeader header, ITransactionalObject self)
     {
-        if (!Reads.TryAppend(self, ref header) && !Reads.TryAddCached(self, ref header))
+        if (!Reads.TryAppend(self, ref header))
+        {
+            RecordReadCached(ref header, self);
+        }
+    }
+
+    /// <summary>
+    /// The cached mode's add, or the general path. A call of its own so that <see cref="RecordRead"/>, which
+    /// every first read in the appending mode calls, keeps a small frame (with the cached add in it, it saved six
+    /// registers on every call: intset −5 %).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RecordReadCached(ref TxHeader header, ITransactionalObject self)
+    {
+        if (!Reads.TryAddCached(self, ref header))
         {
             RecordReadSlow(ref header, self);
         }
