@@ -11,6 +11,9 @@ namespace Stm.Engine;
 /// version), and what a blocked <see cref="Atomic.Retry"/> waits on.
 /// </summary>
 /// <remarks>
+/// <para>A struct embedded in its <see cref="Segment"/> (<see cref="Segment.Reads"/>, a field that is never
+/// readonly and never copied): the barrier then reaches the probe's cache and mask through the segment directly,
+/// one dependent load fewer per read (intset +4 %, trees +5 %).</para>
 /// <para>The log has two modes within an attempt. It starts by <b>appending</b>: a first-read barrier adds the
 /// object to the log with no check for duplicates beyond "is it the object appended last?". Reading objects
 /// again appends them again, which is harmless (validation and waiting treat a duplicate like the original)
@@ -34,7 +37,7 @@ namespace Stm.Engine;
 /// <para>A slot holds the complement of an id (<c>~id</c>) and 0 when empty, so that an object without an id
 /// yet (<c>Id == 0</c>, probed as <c>~0</c>) never matches an empty slot, and no id matches another's slot.</para>
 /// </remarks>
-internal sealed class ReadLog
+internal struct ReadLog
 {
     private const int InitialCacheSize = 256;
     private const int MaxCacheSize = 1 << 18;
@@ -61,7 +64,7 @@ internal sealed class ReadLog
     private int _compactAt;
     private int _smallRuns;
 
-    internal ReadLog()
+    public ReadLog()
     {
         _cache = _lastAppended;
         EnterAppendingMode();
