@@ -124,7 +124,6 @@ internal struct ReadLog
         return true;
     }
 
-    /// <summary>Records a read (the slow path of <see cref="TryAppend"/>): id assignment, growth, the budget check, or the cached mode.</summary>
     /// <summary>
     /// The cached mode's common case, small enough to sit in the barrier's one out-of-line call: the object has an
     /// id, the log has room and the cache needs no rebuild. Anything else is left to <see cref="Add"/>.
@@ -148,6 +147,7 @@ internal struct ReadLog
         return true;
     }
 
+    /// <summary>Records a read (the slow path of <see cref="TryAppend"/>): id assignment, growth, the budget check, or the cached mode.</summary>
     internal void Add(ref TxHeader header, ITransactionalObject obj)
     {
         long id = ObjectIds.Ensure(ref header);
