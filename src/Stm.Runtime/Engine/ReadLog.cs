@@ -185,6 +185,24 @@ internal struct ReadLog
         }
     }
 
+    /// <summary>
+    /// Whether this attempt has logged a read of the object with this header: exact, by a scan from the most recent
+    /// entry (on a conflict path only; a setter's read of the object it is writing is the latest entry or close).
+    /// </summary>
+    internal readonly bool Holds(ref TxHeader header)
+    {
+        LoggedRead[] items = _items;
+        for (int i = _count - 1; i >= 0; i--)
+        {
+            if (Unsafe.AreSame(ref items[i].Object.StmHeader, ref header))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal ITransactionalObject[] ToArray()
     {
         var result = new ITransactionalObject[_count];

@@ -188,6 +188,15 @@ internal sealed partial class Segment
             throw Conflict(ConflictKind.WriteWrite, property);
         }
 
+        if (!Inevitable && Volatile.Read(ref other.CommittingSerial) == Volatile.Read(ref other.AttemptSerial) &&
+            Reads.Holds(ref header))
+        {
+            // The owner is past its body and about to publish the object, which makes our read of it stale: waiting
+            // for the owner would only end in our abort (a hot counter measured 158 k such waits in 3 s). Yield now.
+            // (A blind write, with no read of the object, still waits: it can go on after the owner's commit.)
+            throw Conflict(ConflictKind.WriteWrite, property);
+        }
+
         other.RequestAbort(Volatile.Read(ref other.AttemptSerial), property);
         while (Volatile.Read(ref header.Owner) == owner)
         {

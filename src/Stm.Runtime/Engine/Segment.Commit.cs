@@ -37,6 +37,7 @@ internal sealed partial class Segment
             }
         }
 
+        Volatile.Write(ref CommittingSerial, AttemptSerial);
         long now = AcquireCommitLock();
         ValidateUnderCommitLock(now);
 

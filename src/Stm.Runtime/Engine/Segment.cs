@@ -86,6 +86,9 @@ internal sealed partial class Segment : TransactionContext
     /// <summary>Counts attempts; an abort request names the attempt it is meant for.</summary>
     internal long AttemptSerial;
 
+    /// <summary>The <see cref="AttemptSerial"/> of the attempt that last began to commit (read by conflicting writers).</summary>
+    internal long CommittingSerial;
+
     /// <summary>Whether this attempt is registered as the inevitable one: no other commit publishes until it ends, and conflicts never abort it.</summary>
     internal volatile bool Inevitable;
 
