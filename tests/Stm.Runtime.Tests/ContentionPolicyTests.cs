@@ -50,7 +50,7 @@ public class ContentionPolicyTests
         Action joinYounger = TestThreads.Start(() => Atomic.Run(() =>
         {
             Interlocked.Increment(ref youngerAttempts);
-            Volatile.Write(ref younger, Segment.Current);
+            Interlocked.Exchange(ref younger, Segment.Current);
             cell.Value += 1; // owns the cell, then waits in its commit for the inevitable transaction
         }));
         Assert.True(SpinWait.SpinUntil(
