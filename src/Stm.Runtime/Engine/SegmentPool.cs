@@ -146,13 +146,13 @@ internal static class SegmentPool
         SegmentReservation? reservation = Volatile.Read(ref segment.ReservedBy);
         if (reservation is not null)
         {
-            if (Volatile.Read(ref s_pressureSince) == 0)
+            if (Volatile.Read(ref s_pressureSince) == 0 || !UnderPressure())
             {
                 Volatile.Write(ref reservation.Active, 0); // keep it (a release store: the attempt's stores come first)
                 return;
             }
 
-            if (Interlocked.CompareExchange(ref segment.ReservedBy, null, reservation) == reservation)
+            if (TryRevoke(segment, reservation))
             {
                 // Other threads wait for segments: give this one back (no thief can hold the reservation now).
                 t_reservation = null;
