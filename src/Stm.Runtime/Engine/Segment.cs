@@ -62,6 +62,9 @@ internal sealed partial class Segment : TransactionContext
     /// <summary>The thread reservation holding this segment between transactions, or null (see <see cref="SegmentReservation"/>).</summary>
     internal SegmentReservation? ReservedBy;
 
+    /// <summary>How long this segment's transactions back off after a conflict (adapts to how often they conflict).</summary>
+    internal readonly ContentionBackoff Contention = new();
+
     /// <summary>The clock value this attempt's reads are consistent with.</summary>
     internal long ReadVersion;
 

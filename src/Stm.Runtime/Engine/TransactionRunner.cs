@@ -128,6 +128,7 @@ internal static class TransactionRunner
             if (outcome == Outcome.Committed)
             {
                 stats.Commits++;
+                segment.Contention.Committed();
             }
             else
             {
@@ -152,6 +153,7 @@ internal static class TransactionRunner
                     }
 
                     stats.MillisecondsLostInAborts += lost;
+                    segment.Contention.Conflicted(kind);
                     ConflictSites.Record(conflict?.Property ?? TransactionalProperty.Unknown, kind, lost);
                 }
                 else
@@ -163,6 +165,7 @@ internal static class TransactionRunner
                 segment.ClearReads();
             }
 
+            int contentionLevel = segment.Contention.Level;
             Action[]? handlers = segment.TakeHandlers(outcome == Outcome.Committed);
             segment.Detach();
             SegmentPool.Release(segment);
@@ -190,7 +193,7 @@ internal static class TransactionRunner
                     break;
                 default:
                     conflicts++;
-                    Backoff(conflicts);
+                    ContentionBackoff.Wait(conflicts, contentionLevel);
                     break;
             }
         }
@@ -229,19 +232,5 @@ internal static class TransactionRunner
         }
 
         first?.Throw();
-    }
-
-    /// <summary>
-    /// Brief randomized exponential back-off after a conflict, so the winner can finish before we re-run
-    /// (c7 sleeps ~1 µs; with more threads than cores we also yield the core).
-    /// </summary>
-    private static void Backoff(int conflicts)
-    {
-        int limit = 1 << Math.Min(conflicts + 3, 12);
-        Thread.SpinWait(Random.Shared.Next(limit / 2, limit));
-        if (conflicts > 2)
-        {
-            Thread.Yield();
-        }
     }
 }
