@@ -79,9 +79,7 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
         ArgumentNullException.ThrowIfNull(key);
         if (!Atomic.InTransaction)
         {
-            (bool found, TValue v) = Atomic.Run(() => (TryGetValue(key, out TValue? inner), inner!));
-            value = v;
-            return found;
+            return TryGetValueOutside(key, out value);
         }
 
         int hash = _comparer.GetHashCode(key);
@@ -122,7 +120,7 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
         ArgumentNullException.ThrowIfNull(key);
         if (!Atomic.InTransaction)
         {
-            return Atomic.Run(() => Remove(key));
+            return RemoveOutside(key);
         }
 
         int hash = _comparer.GetHashCode(key);
@@ -203,7 +201,7 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
         ArgumentNullException.ThrowIfNull(key);
         if (!Atomic.InTransaction)
         {
-            Atomic.Run(() => Set(key, value, throwIfPresent));
+            SetOutside(key, value, throwIfPresent);
             return;
         }
 
@@ -323,4 +321,18 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
 
         private protected override void Publish(object copy) => _next = ((Node)copy)._next;
     }
+
+    // The paths outside any transaction, each in a method of its own: a lambda capturing a parameter makes the
+    // compiler allocate its closure on entry to the method that declares the parameter, so inside the public
+    // method every call, in transactions too, allocated one.
+    private bool TryGetValueOutside(TKey key, [MaybeNullWhen(false)] out TValue value)
+    {
+        (bool found, TValue v) = Atomic.Run(() => (TryGetValue(key, out TValue? inner), inner!));
+        value = v;
+        return found;
+    }
+
+    private bool RemoveOutside(TKey key) => Atomic.Run(() => Remove(key));
+
+    private void SetOutside(TKey key, TValue value, bool throwIfPresent) => Atomic.Run(() => Set(key, value, throwIfPresent));
 }

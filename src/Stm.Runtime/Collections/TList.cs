@@ -38,7 +38,7 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
     }
 
     /// <inheritdoc cref="ICollection{T}.Count"/>
-    public int Count => Atomically(() => _store.Value.Count);
+    public int Count => Atomic.InTransaction ? _store.Value.Count : Atomically(() => _store.Value.Count);
 
     /// <inheritdoc/>
     public bool IsReadOnly => false;
@@ -46,8 +46,21 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
     /// <inheritdoc cref="IList{T}.this"/>
     public T this[int index]
     {
-        get => Atomically(() => SlotAt(index).Value);
-        set => Atomically(() => SlotAt(index).Value = value);
+        // In a transaction a single read or write needs no nested level of its own; outside, it runs one. (The
+        // outside paths are methods of their own: a lambda capturing a parameter allocates its closure on entry to
+        // the method declaring the parameter, so here every access, in transactions too, allocated one.)
+        get => Atomic.InTransaction ? SlotAt(index).Value : GetOutside(index);
+        set
+        {
+            if (Atomic.InTransaction)
+            {
+                SlotAt(index).Value = value;
+            }
+            else
+            {
+                SetOutside(index, value);
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -167,6 +180,10 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
 
         return slots;
     }
+
+    private T GetOutside(int index) => Atomically(() => SlotAt(index).Value);
+
+    private void SetOutside(int index, T value) => Atomically(() => SlotAt(index).Value = value);
 
     private static TResult Atomically<TResult>(Func<TResult> body) => Atomic.Run(body);
 
