@@ -124,6 +124,7 @@ internal static class TransactionRunner
             ITransactionalObject[]? waitSet = null;
             (Stm.Collections.TCounter Counter, long Sum)[]? counterWaitSet = null;
             long waitVersion = 0;
+            int contentionLevel = 0;
             SegmentStatistics stats = segment.Statistics;
             if (outcome == Outcome.Committed)
             {
@@ -154,6 +155,7 @@ internal static class TransactionRunner
 
                     stats.MillisecondsLostInAborts += lost;
                     segment.Contention.Conflicted(kind);
+                    contentionLevel = segment.Contention.Level; // read before the segment is released
                     ConflictSites.Record(conflict?.Property ?? TransactionalProperty.Unknown, kind, lost);
                 }
                 else
@@ -165,7 +167,6 @@ internal static class TransactionRunner
                 segment.ClearReads();
             }
 
-            int contentionLevel = segment.Contention.Level;
             Action[]? handlers = segment.TakeHandlers(outcome == Outcome.Committed);
             segment.Detach();
             SegmentPool.Release(segment);
