@@ -28,6 +28,12 @@ internal sealed record CellResult(CellSpec Spec, long Transactions, double Secon
     /// </summary>
     public string? Brief { get; init; }
 
+    /// <summary>Gen0 garbage collections during the measured time (an allocation-bound cell shows it here).</summary>
+    public int Gen0Collections { get; init; }
+
+    /// <summary>Seconds the runtime paused every thread for garbage collection during the measured time.</summary>
+    public double GcPauseSeconds { get; init; }
+
     public bool Succeeded => Failure is null;
 
     public double TransactionsPerSecond => Seconds > 0 ? Transactions / Seconds : 0;
@@ -45,7 +51,7 @@ internal sealed record CellResult(CellSpec Spec, long Transactions, double Secon
         line.StartsWith(FailureMarker + " ", StringComparison.Ordinal) ? line[(FailureMarker.Length + 1)..].Trim() : null;
 
     public string Format() => string.Create(CultureInfo.InvariantCulture,
-        $"{Marker} cell={Spec} transactions={Transactions} seconds={Seconds:R} commits={Commits} aborts={Aborts}");
+        $"{Marker} cell={Spec} transactions={Transactions} seconds={Seconds:R} commits={Commits} aborts={Aborts} gc0={Gen0Collections} gcpause={GcPauseSeconds:R}");
 
     public static CellResult? TryParse(string line)
     {
@@ -66,6 +72,10 @@ internal sealed record CellResult(CellSpec Spec, long Transactions, double Secon
             long.Parse(fields["transactions"], CultureInfo.InvariantCulture),
             double.Parse(fields["seconds"], CultureInfo.InvariantCulture),
             long.Parse(fields["commits"], CultureInfo.InvariantCulture),
-            long.Parse(fields["aborts"], CultureInfo.InvariantCulture));
+            long.Parse(fields["aborts"], CultureInfo.InvariantCulture))
+        {
+            Gen0Collections = fields.TryGetValue("gc0", out string? gc0) ? int.Parse(gc0, CultureInfo.InvariantCulture) : 0,
+            GcPauseSeconds = fields.TryGetValue("gcpause", out string? pause) ? double.Parse(pause, CultureInfo.InvariantCulture) : 0,
+        };
     }
 }

@@ -44,6 +44,8 @@ internal static class CellRunner
         long startOps = Completed(workers);
         long startRetries = Retries(workers);
         StmStatistics startStats = Atomic.Statistics;
+        int startGen0 = GC.CollectionCount(0);
+        TimeSpan startPause = GC.GetTotalPauseDuration();
         long startTicks = Stopwatch.GetTimestamp();
 
         control.Failed.Wait(TimeSpan.FromSeconds(options.Seconds));
@@ -51,6 +53,8 @@ internal static class CellRunner
         long endRetries = Retries(workers);
         StmStatistics stats = Atomic.Statistics.Since(startStats);
         double seconds = Stopwatch.GetElapsedTime(startTicks).TotalSeconds;
+        int gen0 = GC.CollectionCount(0) - startGen0;
+        double pause = (GC.GetTotalPauseDuration() - startPause).TotalSeconds;
 
         control.Stop = true;
         foreach (Thread thread in threads)
@@ -89,7 +93,11 @@ internal static class CellRunner
             aborts = endRetries - startRetries;
         }
 
-        Console.WriteLine(new CellResult(spec, endOps - startOps, seconds, commits, aborts).Format());
+        Console.WriteLine(new CellResult(spec, endOps - startOps, seconds, commits, aborts)
+        {
+            Gen0Collections = gen0,
+            GcPauseSeconds = pause,
+        }.Format());
         return 0;
     }
 
