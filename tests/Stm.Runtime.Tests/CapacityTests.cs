@@ -31,6 +31,7 @@ public class CapacityTests
         long sum = Atomic.Run(() =>
         {
             attempts++;
+            Segment.Current!.KeepLoggingReads(); // the log's bound; a first attempt would stop logging (SnapshotReadsTests)
             long total = 0;
             foreach (Cell cell in cells)
             {
@@ -88,6 +89,7 @@ public class CapacityTests
         Cell[] cells = Atomic.Run(() => Enumerable.Range(0, Distinct).Select(i => new Cell(1)).ToArray());
         (int logged, long sum) = Atomic.Run(() =>
         {
+            Segment.Current!.KeepLoggingReads();
             long total = 0;
             for (int round = 0; round < 1_000; round++)
             {

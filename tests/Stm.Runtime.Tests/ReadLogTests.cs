@@ -22,6 +22,7 @@ public class ReadLogTests
         Cell[] cells = NewCells(1_000);
         (int logged, bool cached) = Atomic.Run(() =>
         {
+            LogEveryRead();
             foreach (Cell cell in cells)
             {
                 _ = cell.Value;
@@ -42,6 +43,7 @@ public class ReadLogTests
         Cell[] cells = NewCells(PastBudget);
         (int logged, long sum) = Atomic.Run(() =>
         {
+            LogEveryRead();
             long total = 0;
             foreach (Cell cell in cells)
             {
@@ -80,6 +82,7 @@ public class ReadLogTests
         Cell[] cells = NewCells(3);
         (int logged, bool cached) = Atomic.Run(() =>
         {
+            LogEveryRead();
             for (int i = 0; i < 30_000; i++)
             {
                 _ = cells[i % 3].Value; // never twice in a row: only the duplicate check can catch these
@@ -98,6 +101,7 @@ public class ReadLogTests
         Cell[] cells = NewCells(2);
         Atomic.Run(() =>
         {
+            LogEveryRead();
             for (int i = 0; i < 20_000; i++)
             {
                 _ = cells[i % 2].Value;
@@ -139,6 +143,7 @@ public class ReadLogTests
         Atomic.Run(() =>
         {
             attempts++;
+            LogEveryRead();
             long total = 0;
             foreach (Cell cell in cells)
             {
@@ -168,7 +173,11 @@ public class ReadLogTests
         Cell[] cells = NewCells(1_000);
         // Ids are given when the log first indexes an object (a check for duplicates): summing five times runs
         // one. The cached mode's first reads of objects without an id take another path.
-        Atomic.Run(() => Enumerable.Range(0, 5).Sum(_ => cells.Sum(cell => cell.Value)));
+        Atomic.Run(() =>
+        {
+            LogEveryRead();
+            return Enumerable.Range(0, 5).Sum(_ => cells.Sum(cell => cell.Value));
+        });
         Assert.All(cells, cell => Assert.NotEqual(0, ((Stm.Internal.ITransactionalObject)cell).StmHeader.Id));
         var result = new Cell(0);
         using var summed = new ManualResetEventSlim();
@@ -186,6 +195,7 @@ public class ReadLogTests
         Atomic.Run(() =>
         {
             attempts++;
+            LogEveryRead();
             for (int i = 0; i < 30_000; i++)
             {
                 _ = warm[i % 3].Value;
@@ -212,6 +222,12 @@ public class ReadLogTests
         Assert.Equal(2, attempts);
         Assert.Equal(1_000L * 999 / 2 + 1_000_000, result.Value);
     }
+
+    /// <summary>
+    /// These tests are about the log, so their transactions keep logging: a first attempt would stop after
+    /// <see cref="SnapshotReads.LoggedReads"/> reads (<c>SnapshotReadsTests</c> covers that).
+    /// </summary>
+    private static void LogEveryRead() => Segment.Current!.KeepLoggingReads();
 
     private static Cell[] NewCells(int count) =>
         Atomic.Run(() => Enumerable.Range(0, count).Select(i => new Cell(i)).ToArray());

@@ -61,6 +61,9 @@ internal struct ReadLog
     /// </summary>
     private int _appendUntil;
     private int _appendBudget = InitialAppendBudget;
+
+    /// <summary>Entries after which appending stops succeeding inline for this attempt (see <see cref="LimitAppends"/>).</summary>
+    private int _appendLimit = int.MaxValue;
     private int _compactAt;
     private int _smallRuns;
 
@@ -166,7 +169,7 @@ internal struct ReadLog
             if (!IsCached)
             {
                 _items[_count++].Object = obj;
-                _appendUntil = Math.Min(_appendBudget, _items.Length);
+                _appendUntil = AppendUntil();
                 return;
             }
         }
@@ -370,8 +373,24 @@ internal struct ReadLog
     {
         _cache = _lastAppended;
         _mask = 0;
-        _appendUntil = Math.Min(_appendBudget, _items.Length);
+        _appendUntil = AppendUntil();
         _compactAt = int.MaxValue;
+    }
+
+    private readonly int AppendUntil() => Math.Min(Math.Min(_appendBudget, _items.Length), _appendLimit);
+
+    /// <summary>
+    /// Makes <see cref="TryAppend"/> fail once the log holds <paramref name="limit"/> entries, so that the barrier's
+    /// slow path sees that moment (where an attempt may stop logging, see <see cref="SnapshotReads"/>); int.MaxValue
+    /// for none. Set at the start of an attempt, on an empty log.
+    /// </summary>
+    internal void LimitAppends(int limit)
+    {
+        _appendLimit = limit;
+        if (!IsCached)
+        {
+            _appendUntil = AppendUntil();
+        }
     }
 
     /// <summary>

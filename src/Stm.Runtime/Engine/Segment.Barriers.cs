@@ -32,7 +32,7 @@ internal sealed partial class Segment
 
             if (current <= ReadVersion)
             {
-                if (!Reads.Contains(header.Id))
+                if (!Reads.Contains(header.Id) && LogsReads)
                 {
                     RecordRead(ref header, self);
                 }
@@ -43,7 +43,7 @@ internal sealed partial class Segment
 
             // Someone committed this object after we started: move our read version forward if
             // everything read so far is still current, otherwise abort.
-            Extend();
+            Extend(property);
         }
     }
 
@@ -79,6 +79,13 @@ internal sealed partial class Segment
     private void RecordReadSlow(ref TxHeader header, ITransactionalObject self)
     {
         StartClock();
+        if (_mayStopLogging && Reads.Count >= SnapshotReads.LoggedReads)
+        {
+            // Enough reads to make the log worth skipping: the rest of the attempt reads a snapshot (see SnapshotReads).
+            LogsReads = false;
+            return;
+        }
+
         Reads.Add(ref header, self);
     }
 
@@ -153,7 +160,7 @@ internal sealed partial class Segment
                     {
                         while (Volatile.Read(ref header.Version) > ReadVersion)
                         {
-                            Extend();
+                            Extend(property);
                         }
                     }
                     catch
@@ -217,8 +224,14 @@ internal sealed partial class Segment
     /// Moves the read version up to the current clock if every object read so far is unchanged (so the
     /// attempt's view is also a consistent snapshot at the newer version); otherwise aborts the attempt.
     /// </summary>
-    internal void Extend()
+    /// <param name="property">The property whose newer object made the attempt extend (reported if it cannot).</param>
+    internal void Extend(TransactionalProperty property)
     {
+        if (!LogsReads)
+        {
+            throw UnverifiableSnapshot(property); // without a log, what was read cannot be validated at a newer version
+        }
+
         long now = GlobalClock.Now;
         if (now == ReadVersion)
         {

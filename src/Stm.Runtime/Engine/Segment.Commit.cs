@@ -78,6 +78,13 @@ internal sealed partial class Segment
             return;
         }
 
+        if (!LogsReads)
+        {
+            // Commits happened since our snapshot and, without a log, we cannot tell whether they touched what we read.
+            GlobalClock.UnlockCommit(now);
+            throw UnverifiableSnapshot(TransactionalProperty.Unknown);
+        }
+
         ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
         if (changed is not null)
         {

@@ -48,7 +48,7 @@ internal sealed partial class Segment
 
         if (GlobalClock.Now != ReadVersion)
         {
-            Extend(); // validates the object reads and re-checks every counter read
+            Extend(TCounter.ValueProperty); // validates the object reads and re-checks every counter read
         }
         else if (CounterReads.Count > 1)
         {
@@ -132,6 +132,6 @@ internal sealed partial class Segment
         }
 
         long clock = GlobalClock.Raw;
-        return (clock & 1) == 0 && (clock == ReadVersion || Reads.FindChangedSince(ReadVersion) is null);
+        return (clock & 1) == 0 && (clock == ReadVersion || (LogsReads && Reads.FindChangedSince(ReadVersion) is null));
     }
 }

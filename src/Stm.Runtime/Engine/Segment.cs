@@ -68,6 +68,18 @@ internal sealed partial class Segment : TransactionContext
     /// <summary>The clock value this attempt's reads are consistent with.</summary>
     internal long ReadVersion;
 
+    /// <summary>
+    /// Whether this attempt logs its reads: true until it stops after <see cref="SnapshotReads.LoggedReads"/> reads
+    /// (see <see cref="SnapshotReads"/>); from then on it can only commit at its read version.
+    /// </summary>
+    internal bool LogsReads = true;
+
+    /// <summary>Whether this attempt may stop logging its reads once it has logged <see cref="SnapshotReads.LoggedReads"/>.</summary>
+    private bool _mayStopLogging;
+
+    /// <summary>When this segment's attempts may stop logging their reads (adapts to how often that failed).</summary>
+    internal SnapshotReads Snapshots; // a struct, embedded; never readonly, never copied
+
     /// <summary>Objects allocated with this stamp belong to the current nesting level of the current attempt.</summary>
     internal long FreshStamp;
 
@@ -120,8 +132,20 @@ internal sealed partial class Segment : TransactionContext
     // ----------------------------------------------------------------------------------------------
 
     /// <summary>Starts an attempt of a top-level transaction and binds this segment to the calling thread.</summary>
-    internal void BeginAttempt(long priority)
+    /// <param name="priority">The transaction's age from its first attempt, or 0 for a first attempt.</param>
+    /// <param name="firstAttempt">Whether this is the transaction's first attempt: only a first attempt may stop logging its reads.</param>
+    internal void BeginAttempt(long priority, bool firstAttempt)
     {
+        LogsReads = true;
+        SnapshotFailed = false;
+        bool mayStopLogging = firstAttempt && Snapshots.Allowed();
+        if (mayStopLogging != _mayStopLogging)
+        {
+            // The log keeps its limit from attempt to attempt: most transactions change nothing here.
+            _mayStopLogging = mayStopLogging;
+            Reads.LimitAppends(mayStopLogging ? SnapshotReads.LoggedReads : int.MaxValue);
+        }
+
         Volatile.Write(ref AttemptSerial, AttemptSerial + 1);
         _doomed = false;
         _inevitableByRequest = false;
@@ -131,6 +155,16 @@ internal sealed partial class Segment : TransactionContext
         ReadVersion = GlobalClock.Now;
         Priority = priority == 0 ? ReadVersion + 1 : priority;
         t_current = this;
+    }
+
+    /// <summary>
+    /// Makes the running attempt log every read, as a re-run does (for tests and benchmarks of the read log itself).
+    /// Call it before the attempt has logged <see cref="SnapshotReads.LoggedReads"/> reads.
+    /// </summary>
+    internal void KeepLoggingReads()
+    {
+        _mayStopLogging = false;
+        Reads.LimitAppends(int.MaxValue);
     }
 
     /// <summary>Unbinds the segment from the thread (handlers then run outside any transaction).</summary>
@@ -188,6 +222,20 @@ internal sealed partial class Segment : TransactionContext
         _doomSite = property.Index;
         return new ConflictException(kind, property);
     }
+
+    /// <summary>
+    /// The abort of an attempt that stopped logging its reads and now needs them: a newer object met, or commits
+    /// since its read version at its own commit (see <see cref="SnapshotReads"/>). A read-write conflict that may
+    /// or may not be real; the transaction re-runs with a log.
+    /// </summary>
+    internal ConflictException UnverifiableSnapshot(TransactionalProperty property)
+    {
+        SnapshotFailed = true;
+        return Conflict(ConflictKind.ReadWrite, property);
+    }
+
+    /// <summary>Whether this attempt aborted because it had stopped logging its reads (set by <see cref="UnverifiableSnapshot"/>).</summary>
+    internal bool SnapshotFailed { get; private set; }
 
     // ----------------------------------------------------------------------------------------------
     // Handlers

@@ -17,6 +17,9 @@ internal static class TransactionRunner
         Conflict,
         Retry,
         UserException,
+
+        /// <summary>Re-run with a read log: the attempt called Retry without one (see <see cref="SnapshotReads"/>).</summary>
+        Rerun,
     }
 
     internal static TResult Run<TBody, TResult>(ref TBody body)
@@ -75,10 +78,12 @@ internal static class TransactionRunner
     {
         long priority = 0;
         int conflicts = 0;
+        bool firstAttempt = true;
         while (true)
         {
             Segment segment = SegmentPool.Acquire();
-            segment.BeginAttempt(priority);
+            segment.BeginAttempt(priority, firstAttempt);
+            firstAttempt = false;
             priority = segment.Priority;
             TResult result = default!;
             Outcome outcome;
@@ -130,9 +135,24 @@ internal static class TransactionRunner
             {
                 stats.Commits++;
                 segment.Contention.Committed();
+                if (!segment.LogsReads)
+                {
+                    segment.Snapshots.Committed();
+                }
             }
             else
             {
+                if (outcome == Outcome.Retry && !segment.LogsReads)
+                {
+                    // Retry waits on everything the attempt read, which an attempt without a read log does not
+                    // know: re-run at once, with a log (it will call Retry again and then wait on the whole set).
+                    outcome = Outcome.Rerun;
+                }
+                else if (outcome == Outcome.Conflict && segment.SnapshotFailed)
+                {
+                    segment.Snapshots.Failed();
+                }
+
                 if (outcome == Outcome.Retry)
                 {
                     waitSet = segment.Reads.ToArray();
@@ -158,7 +178,7 @@ internal static class TransactionRunner
                     contentionLevel = segment.Contention.Level; // read before the segment is released
                     ConflictSites.Record(conflict?.Property ?? TransactionalProperty.Unknown, kind, lost);
                 }
-                else
+                else if (outcome == Outcome.UserException)
                 {
                     stats.UserExceptionRollbacks++;
                 }
@@ -191,6 +211,8 @@ internal static class TransactionRunner
                     }
 
                     RetryGate.WaitForChange(waitSet, counterWaitSet!, waitVersion);
+                    break;
+                case Outcome.Rerun:
                     break;
                 default:
                     conflicts++;

@@ -117,7 +117,7 @@ public static class Barrier
             long current = Volatile.Read(ref header.Version);
             if (current <= segment.ReadVersion)
             {
-                if (!segment.Reads.Contains(header.Id))
+                if (segment.LogsReads && !segment.Reads.Contains(header.Id))
                 {
                     segment.RecordRead(ref header, self); // first read of this object in this attempt
                 }
