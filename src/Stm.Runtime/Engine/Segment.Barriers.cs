@@ -79,11 +79,18 @@ internal sealed partial class Segment
     private void RecordReadSlow(ref TxHeader header, ITransactionalObject self)
     {
         StartClock();
-        if (_mayStopLogging && Reads.Count >= SnapshotReads.LoggedReads)
+        if (Reads.Count >= SnapshotReads.LoggedReads && !_appendsUnlimited)
         {
-            // Enough reads to make the log worth skipping: the rest of the attempt reads a snapshot (see SnapshotReads).
-            LogsReads = false;
-            return;
+            // The log reached its limit: enough reads to make it worth skipping. A first attempt whose segment allows
+            // it reads the rest as a snapshot (see SnapshotReads); any other logs on, without the limit.
+            if (_firstAttempt && Snapshots.Allowed())
+            {
+                LogsReads = false;
+                return;
+            }
+
+            _appendsUnlimited = true;
+            Reads.LimitAppends(int.MaxValue);
         }
 
         Reads.Add(ref header, self);

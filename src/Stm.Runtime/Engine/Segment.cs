@@ -38,6 +38,7 @@ internal sealed partial class Segment : TransactionContext
         Index = index;
         CurrentOwner = OwnerWord.Make(index, 0);
         Statistics = new SegmentStatistics();
+        Reads.LimitAppends(SnapshotReads.LoggedReads); // where a first attempt decides whether to stop logging
 
         // Allocated last, so it sits between this segment's logs and the next segment (allocations from one
         // thread are contiguous and compaction keeps their order): without it the next segment's hot fields
@@ -74,8 +75,14 @@ internal sealed partial class Segment : TransactionContext
     /// </summary>
     internal bool LogsReads = true;
 
-    /// <summary>Whether this attempt may stop logging its reads once it has logged <see cref="SnapshotReads.LoggedReads"/>.</summary>
-    private bool _mayStopLogging;
+    /// <summary>Whether this is the first attempt of its transaction (only a first attempt may stop logging its reads).</summary>
+    private bool _firstAttempt;
+
+    /// <summary>
+    /// Whether this attempt lifted the read log's append limit (it logs on past <see cref="SnapshotReads.LoggedReads"/>
+    /// reads): the next attempt restores the limit.
+    /// </summary>
+    private bool _appendsUnlimited;
 
     /// <summary>When this segment's attempts may stop logging their reads (adapts to how often that failed).</summary>
     internal SnapshotReads Snapshots; // a struct, embedded; never readonly, never copied
@@ -138,12 +145,12 @@ internal sealed partial class Segment : TransactionContext
     {
         LogsReads = true;
         SnapshotFailed = false;
-        bool mayStopLogging = firstAttempt && Snapshots.Allowed();
-        if (mayStopLogging != _mayStopLogging)
+        _firstAttempt = firstAttempt;
+        if (_appendsUnlimited)
         {
-            // The log keeps its limit from attempt to attempt: most transactions change nothing here.
-            _mayStopLogging = mayStopLogging;
-            Reads.LimitAppends(mayStopLogging ? SnapshotReads.LoggedReads : int.MaxValue);
+            // Small transactions never get here: the log keeps its limit from one attempt to the next.
+            _appendsUnlimited = false;
+            Reads.LimitAppends(SnapshotReads.LoggedReads);
         }
 
         Volatile.Write(ref AttemptSerial, AttemptSerial + 1);
@@ -163,7 +170,7 @@ internal sealed partial class Segment : TransactionContext
     /// </summary>
     internal void KeepLoggingReads()
     {
-        _mayStopLogging = false;
+        _appendsUnlimited = true;
         Reads.LimitAppends(int.MaxValue);
     }
 

@@ -3,7 +3,8 @@ namespace Stm.Engine;
 /// <summary>
 /// Decides when a segment's attempts may stop logging their reads (TL2's read-only snapshot, extended to
 /// attempts that write): after <see cref="LoggedReads"/> logged reads, the first attempt of a top-level
-/// transaction goes on without a read log, unless such attempts have failed here lately.
+/// transaction goes on without a read log, unless such attempts have failed here lately. The decision is made
+/// there, at the read that reaches the limit, so transactions that read less pay nothing for it.
 /// </summary>
 /// <remarks>
 /// <para>Why it is safe. Every read of an attempt checks that the object's version is no newer than the attempt's
@@ -20,8 +21,8 @@ namespace Stm.Engine;
 /// re-runs would be frequent under contention, never reach <see cref="LoggedReads"/>.</para>
 /// <para>Why it adapts. Under many concurrent writers a long writing attempt almost always sees another commit
 /// before its own, so its unlogged first attempts would be wasted. Each failure doubles the number of later
-/// transactions that log from the start (up to 2^<see cref="MaxPenalty"/>); each unlogged attempt that commits
-/// halves it again.</para>
+/// transactions that keep logging past the limit (up to 2^<see cref="MaxPenalty"/>); each unlogged attempt that
+/// commits halves it again.</para>
 /// <para>A struct embedded in its segment (<see cref="Segment.Snapshots"/>, never copied), used only by the thread bound to it.</para>
 /// </remarks>
 internal struct SnapshotReads
@@ -29,7 +30,7 @@ internal struct SnapshotReads
     /// <summary>Reads an attempt logs before it may stop logging.</summary>
     internal const int LoggedReads = 32;
 
-    /// <summary>The highest penalty: after repeated failures, 2^10 transactions log from the start.</summary>
+    /// <summary>The highest penalty: after repeated failures, the next 2^10 attempts that reach the limit log on.</summary>
     internal const int MaxPenalty = 10;
 
     private int _penalty;
@@ -39,8 +40,8 @@ internal struct SnapshotReads
     internal int Penalty => _penalty;
 
     /// <summary>
-    /// Whether the first attempt of a top-level transaction that is starting may stop logging. Counts the
-    /// transactions that log from the start while a penalty holds.
+    /// Whether a first attempt that has just logged <see cref="LoggedReads"/> reads may stop logging. Counts the
+    /// attempts that log on while a penalty holds.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool Allowed()
