@@ -144,7 +144,6 @@ internal sealed partial class Segment : TransactionContext
     internal void BeginAttempt(long priority, bool firstAttempt)
     {
         LogsReads = true;
-        SnapshotFailed = false;
         _firstAttempt = firstAttempt;
         if (_appendsUnlimited)
         {
@@ -237,12 +236,9 @@ internal sealed partial class Segment : TransactionContext
     /// </summary>
     internal ConflictException UnverifiableSnapshot(TransactionalProperty property)
     {
-        SnapshotFailed = true;
+        Snapshots.Failed(); // here rather than in the run loop: then a commit or an ordinary abort checks nothing for it
         return Conflict(ConflictKind.ReadWrite, property);
     }
-
-    /// <summary>Whether this attempt aborted because it had stopped logging its reads (set by <see cref="UnverifiableSnapshot"/>).</summary>
-    internal bool SnapshotFailed { get; private set; }
 
     // ----------------------------------------------------------------------------------------------
     // Handlers

@@ -148,10 +148,6 @@ internal static class TransactionRunner
                     // know: re-run at once, with a log (it will call Retry again and then wait on the whole set).
                     outcome = Outcome.Rerun;
                 }
-                else if (outcome == Outcome.Conflict && segment.SnapshotFailed)
-                {
-                    segment.Snapshots.Failed();
-                }
 
                 if (outcome == Outcome.Retry)
                 {
