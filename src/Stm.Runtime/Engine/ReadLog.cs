@@ -382,7 +382,8 @@ internal struct ReadLog
     /// <summary>
     /// Makes <see cref="TryAppend"/> fail once the log holds <paramref name="limit"/> entries, so that the barrier's
     /// slow path sees that moment (where an attempt may stop logging, see <see cref="SnapshotReads"/>); int.MaxValue
-    /// for none. Set at the start of an attempt, on an empty log.
+    /// for none. The limit outlives <see cref="Clear"/>: the segment sets it once, lifts it within an attempt that
+    /// logs on, and restores it at the next attempt's start. Only in the appending mode (the cached mode comes later).
     /// </summary>
     internal void LimitAppends(int limit)
     {
