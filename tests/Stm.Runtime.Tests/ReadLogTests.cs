@@ -19,7 +19,7 @@ public class ReadLogTests
     [Fact]
     public void Distinct_reads_are_appended_once_each_and_stay_in_the_appending_mode()
     {
-        Cell[] cells = NewCells(1_000);
+        Cell[] cells = Cells.Numbered(1_000);
         (int logged, bool cached) = Atomic.Run(() =>
         {
             LogEveryRead();
@@ -40,7 +40,7 @@ public class ReadLogTests
     {
         // Objects read for the first time have no id until the check assigns one: none may be dropped as a
         // "duplicate" of another id-less object.
-        Cell[] cells = NewCells(PastBudget);
+        Cell[] cells = Cells.Numbered(PastBudget);
         (int logged, long sum) = Atomic.Run(() =>
         {
             LogEveryRead();
@@ -79,7 +79,7 @@ public class ReadLogTests
     [Fact]
     public void Re_reading_a_small_set_switches_to_the_cached_mode_and_logs_each_object_once()
     {
-        Cell[] cells = NewCells(3);
+        Cell[] cells = Cells.Numbered(3);
         (int logged, bool cached) = Atomic.Run(() =>
         {
             LogEveryRead();
@@ -98,7 +98,7 @@ public class ReadLogTests
     [Fact]
     public void A_new_attempt_starts_appending_and_logs_what_the_previous_attempt_cached()
     {
-        Cell[] cells = NewCells(2);
+        Cell[] cells = Cells.Numbered(2);
         Atomic.Run(() =>
         {
             LogEveryRead();
@@ -127,7 +127,7 @@ public class ReadLogTests
     {
         // The reader sums every cell and stores the sum; while it runs, another thread commits a change to one
         // cell. The reader's commit must detect it and re-run, so the stored sum includes the change.
-        Cell[] cells = NewCells(PastBudget);
+        Cell[] cells = Cells.Numbered(PastBudget);
         var result = new Cell(0);
         using var summed = new ManualResetEventSlim();
         using var written = new ManualResetEventSlim();
@@ -169,8 +169,8 @@ public class ReadLogTests
     {
         // As above, but the reader first re-reads a small set until its log switches to the cached mode, so every
         // cell it then sums is a first read logged by the cached mode's add.
-        Cell[] warm = NewCells(3);
-        Cell[] cells = NewCells(1_000);
+        Cell[] warm = Cells.Numbered(3);
+        Cell[] cells = Cells.Numbered(1_000);
         // Ids are given when the log first indexes an object (a check for duplicates): summing five times runs
         // one. The cached mode's first reads of objects without an id take another path.
         Atomic.Run(() =>
@@ -228,7 +228,4 @@ public class ReadLogTests
     /// <see cref="SnapshotReads.LoggedReads"/> reads (<c>SnapshotReadsTests</c> covers that).
     /// </summary>
     private static void LogEveryRead() => Segment.Current!.KeepLoggingReads();
-
-    private static Cell[] NewCells(int count) =>
-        Atomic.Run(() => Enumerable.Range(0, count).Select(i => new Cell(i)).ToArray());
 }

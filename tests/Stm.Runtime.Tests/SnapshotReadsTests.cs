@@ -18,7 +18,7 @@ public class SnapshotReadsTests
     [Fact]
     public void A_first_attempt_stops_logging_after_a_few_reads_and_commits_without_aborting()
     {
-        Cell[] cells = NewCells(Many);
+        Cell[] cells = Cells.Numbered(Many);
         int attempts = 0;
         (long sum, int logged, bool logs) = Atomic.Run(() =>
         {
@@ -63,7 +63,7 @@ public class SnapshotReadsTests
     [Fact]
     public void Small_transactions_keep_logging()
     {
-        Cell[] cells = NewCells(SnapshotReads.LoggedReads - 1);
+        Cell[] cells = Cells.Numbered(SnapshotReads.LoggedReads - 1);
         (int logged, bool logs) = Atomic.Run(() =>
         {
             foreach (Cell cell in cells)
@@ -82,7 +82,7 @@ public class SnapshotReadsTests
     public void Alone_a_first_attempt_that_reads_many_objects_and_then_writes_commits_at_once()
     {
         // Nobody else commits, so the commit finds the clock at the attempt's read version: no re-run.
-        Cell[] cells = NewCells(Many);
+        Cell[] cells = Cells.Numbered(Many);
         var total = new Cell(0);
         int attempts = 0;
         bool logs = true;
@@ -104,7 +104,7 @@ public class SnapshotReadsTests
     {
         // The writer changes a cell the reader read after it stopped logging; the reader's commit cannot check that
         // cell, so it must re-run, and the re-run (logged) stores the sum including the change.
-        Cell[] cells = NewCells(Many);
+        Cell[] cells = Cells.Numbered(Many);
         var result = new Cell(0);
         using var summed = new ManualResetEventSlim();
         using var written = new ManualResetEventSlim();
@@ -156,7 +156,7 @@ public class SnapshotReadsTests
     {
         // Two cells that always hold the same value; the reader reads the first, a writer bumps both, and the reader
         // then meets the second at a version newer than its snapshot. Without a log it cannot extend: it re-runs.
-        Cell[] filler = NewCells(SnapshotReads.LoggedReads);
+        Cell[] filler = Cells.Numbered(SnapshotReads.LoggedReads);
         var first = new Cell(7);
         var second = new Cell(7);
         using var readFirst = new ManualResetEventSlim();
@@ -204,7 +204,7 @@ public class SnapshotReadsTests
     {
         // The object the transaction waits on is read last, long after the log stopped: the re-run with a log must
         // put it in the wait set, or the consumer would sleep forever.
-        Cell[] cells = NewCells(Many);
+        Cell[] cells = Cells.Numbered(Many);
         Cell flag = cells[Many - 1];
         int attempts = 0;
         StmStatistics before = Atomic.Statistics;
@@ -335,7 +335,7 @@ public class SnapshotReadsTests
         // take the whole total out of one account, depositors add small sums. Two withdrawers that saw the same
         // total and both committed would leave it negative; serializable runs keep it at zero or above.
         const int Accounts = 100;
-        Cell[] accounts = NewCells(Accounts); // 0 + 1 + ... + 99
+        Cell[] accounts = Cells.Numbered(Accounts); // 0 + 1 + ... + 99
         long deposited = (long)Accounts * (Accounts - 1) / 2, withdrawn = 0;
         int negativeSeen = 0;
 
@@ -388,7 +388,4 @@ public class SnapshotReadsTests
     /// attempt is allowed to stop logging.
     /// </summary>
     private static void ForgetEarlierFailures() => Segment.Current!.Snapshots = default;
-
-    private static Cell[] NewCells(int count) =>
-        Atomic.Run(() => Enumerable.Range(0, count).Select(i => new Cell(i)).ToArray());
 }

@@ -377,6 +377,9 @@ internal struct ReadLog
         _compactAt = int.MaxValue;
     }
 
+    /// <summary>Whether <see cref="LimitAppends"/> set a limit (the segment lifts it for attempts that log on).</summary>
+    internal readonly bool AppendsLimited => _appendLimit != int.MaxValue;
+
     private readonly int AppendUntil() => Math.Min(Math.Min(_appendBudget, _items.Length), _appendLimit);
 
     /// <summary>

@@ -79,7 +79,7 @@ internal sealed partial class Segment
     private void RecordReadSlow(ref TxHeader header, ITransactionalObject self)
     {
         StartClock();
-        if (Reads.Count >= SnapshotReads.LoggedReads && !_appendsUnlimited)
+        if (Reads.Count >= SnapshotReads.LoggedReads && Reads.AppendsLimited)
         {
             // The log reached its limit: enough reads to make it worth skipping. A first attempt whose segment allows
             // it reads the rest as a snapshot (see SnapshotReads); any other logs on, without the limit.
@@ -89,7 +89,6 @@ internal sealed partial class Segment
                 return;
             }
 
-            _appendsUnlimited = true;
             Reads.LimitAppends(int.MaxValue);
         }
 

@@ -78,12 +78,6 @@ internal sealed partial class Segment : TransactionContext
     /// <summary>Whether this is the first attempt of its transaction (only a first attempt may stop logging its reads).</summary>
     private bool _firstAttempt;
 
-    /// <summary>
-    /// Whether this attempt lifted the read log's append limit (it logs on past <see cref="SnapshotReads.LoggedReads"/>
-    /// reads): the next attempt restores the limit.
-    /// </summary>
-    private bool _appendsUnlimited;
-
     /// <summary>When this segment's attempts may stop logging their reads (adapts to how often that failed).</summary>
     internal SnapshotReads Snapshots; // a struct, embedded; never readonly, never copied
 
@@ -145,10 +139,10 @@ internal sealed partial class Segment : TransactionContext
     {
         LogsReads = true;
         _firstAttempt = firstAttempt;
-        if (_appendsUnlimited)
+        if (!Reads.AppendsLimited)
         {
-            // Small transactions never get here: the log keeps its limit from one attempt to the next.
-            _appendsUnlimited = false;
+            // The previous attempt logged on past the limit. Small transactions never get here: the log keeps its
+            // limit from one attempt to the next.
             Reads.LimitAppends(SnapshotReads.LoggedReads);
         }
 
@@ -167,11 +161,7 @@ internal sealed partial class Segment : TransactionContext
     /// Makes the running attempt log every read, as a re-run does (for tests and benchmarks of the read log itself).
     /// Call it before the attempt has logged <see cref="SnapshotReads.LoggedReads"/> reads.
     /// </summary>
-    internal void KeepLoggingReads()
-    {
-        _appendsUnlimited = true;
-        Reads.LimitAppends(int.MaxValue);
-    }
+    internal void KeepLoggingReads() => Reads.LimitAppends(int.MaxValue);
 
     /// <summary>Unbinds the segment from the thread (handlers then run outside any transaction).</summary>
     internal void Detach() => t_current = null;
