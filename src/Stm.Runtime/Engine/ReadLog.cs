@@ -128,6 +128,24 @@ internal struct ReadLog
     }
 
     /// <summary>
+    /// Appends the attempt's first read (which <see cref="TryAppend"/> leaves out: it compares with the entry before).
+    /// </summary>
+    /// <param name="obj">The object read.</param>
+    /// <returns><see langword="false"/> if the log is not empty or not appending.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryAppendFirst(ITransactionalObject obj)
+    {
+        if (_count != 0 || _appendUntil < 1 || IsCached)
+        {
+            return false;
+        }
+
+        _items[0].Object = obj;
+        _count = 1;
+        return true;
+    }
+
+    /// <summary>
     /// The cached mode's common case, small enough to sit in the barrier's one out-of-line call: the object has an
     /// id, the log has room and the cache needs no rebuild. Anything else is left to <see cref="Add"/>.
     /// </summary>
@@ -314,7 +332,8 @@ internal struct ReadLog
     /// </summary>
     internal void Clear()
     {
-        if (IsCached)
+        bool wasCached = IsCached;
+        if (wasCached)
         {
             if (_count * 16 >= _cache.Length)
             {
@@ -341,6 +360,7 @@ internal struct ReadLog
             }
         }
 
+        bool shrunk = false;
         if (_count * 16 < _items.Length && _items.Length > 64)
         {
             if (++_smallRuns == 64)
@@ -349,6 +369,7 @@ internal struct ReadLog
                 _items = new LoggedRead[64];
                 _cacheStorage = new long[InitialCacheSize];
                 _smallRuns = 0;
+                shrunk = true;
             }
         }
         else
@@ -357,9 +378,16 @@ internal struct ReadLog
         }
 
         _count = 0;
-        _appendBudget = InitialAppendBudget;
         _lastAppended[0] = 0;
-        EnterAppendingMode();
+        if (wasCached || shrunk || _appendBudget != InitialAppendBudget)
+        {
+            _appendBudget = InitialAppendBudget;
+            EnterAppendingMode();
+        }
+
+        // Otherwise the attempt appended within its first budget: the appending mode's fields are as it found them
+        // (Add and LimitAppends keep the append bound current), and re-entering it would store a reference (a GC
+        // write barrier) on every transaction.
     }
 
     /// <summary>Back to appending after a check found few duplicates; the cache storage is kept, empty, for later.</summary>

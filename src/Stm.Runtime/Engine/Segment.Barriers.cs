@@ -61,20 +61,24 @@ internal sealed partial class Segment
     }
 
     /// <summary>
-    /// The cached mode's add, or the general path. A call of its own so that <see cref="RecordRead"/>, which
+    /// The attempt's first logged read, the cached mode's add, or the general path. A call of its own so that <see cref="RecordRead"/>, which
     /// every first read in the appending mode calls, keeps a small frame (with the cached add in it, it saved six
     /// registers on every call: intset −5 %).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void RecordReadCached(ref TxHeader header, ITransactionalObject self)
     {
-        if (!Reads.TryAddCached(self, ref header))
+        if (Reads.TryAppendFirst(self))
+        {
+            StartClock(); // the attempt's first logged read (in its own branch: most transactions read something)
+        }
+        else if (!Reads.TryAddCached(self, ref header))
         {
             RecordReadSlow(ref header, self);
         }
     }
 
-    /// <summary>The attempt's first logged read (which starts its clock), log growth, a duplicate check, or the cached mode.</summary>
+    /// <summary>Log growth, a duplicate check, the cached mode, or the snapshot decision.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void RecordReadSlow(ref TxHeader header, ITransactionalObject self)
     {

@@ -13,7 +13,7 @@ internal sealed partial class Segment
 
     internal void AddCommute(TCounter counter, long delta)
     {
-        // No StartClock here: an attempt that only adds never aborts, and the clock costs ~10 % of a pure add.
+        // No StartClock here: an attempt that only adds never aborts.
         // If it reads or writes later, those barriers start the clock (so abort time is counted from there).
         Commutes.Add(counter, delta);
     }

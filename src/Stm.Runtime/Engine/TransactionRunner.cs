@@ -25,8 +25,9 @@ internal static class TransactionRunner
     internal static TResult Run<TBody, TResult>(ref TBody body)
         where TBody : ITransactionBody<TResult>, allows ref struct
     {
-        Segment? segment = Segment.Current;
-        return segment is null ? RunTopLevel<TBody, TResult>(ref body) : RunNested<TBody, TResult>(segment, ref body);
+        ref Segment? current = ref Segment.CurrentSlot;
+        Segment? segment = current;
+        return segment is null ? RunTopLevel<TBody, TResult>(ref current, ref body) : RunNested<TBody, TResult>(segment, ref body);
     }
 
     internal static TResult RunNested<TBody, TResult>(Segment segment, ref TBody body)
@@ -73,7 +74,10 @@ internal static class TransactionRunner
         return RunNested<TSecond, TResult>(segment, ref second);
     }
 
-    internal static TResult RunTopLevel<TBody, TResult>(ref TBody body)
+    /// <summary>Runs a top-level transaction: attempts until one commits, throws, or gives up.</summary>
+    /// <param name="current">The calling thread's <see cref="Segment.CurrentSlot"/> (null on entry).</param>
+    /// <param name="body">The transaction body.</param>
+    internal static TResult RunTopLevel<TBody, TResult>(ref Segment? current, ref TBody body)
         where TBody : ITransactionBody<TResult>, allows ref struct
     {
         long priority = 0;
@@ -83,6 +87,7 @@ internal static class TransactionRunner
         {
             Segment segment = SegmentPool.Acquire();
             segment.BeginAttempt(priority, firstAttempt);
+            current = segment; // bound: the body's barriers find it
             firstAttempt = false;
             priority = segment.Priority;
             TResult result = default!;
@@ -184,7 +189,7 @@ internal static class TransactionRunner
             }
 
             Action[]? handlers = segment.TakeHandlers(outcome == Outcome.Committed);
-            segment.Detach();
+            current = null; // unbound: handlers run outside any transaction
             SegmentPool.Release(segment);
             if (handlers is not null)
             {

@@ -212,7 +212,8 @@ public static class Barrier
         where T : class, ITransactionalObject
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (Segment.Current is not null)
+        ref Segment? current = ref Segment.CurrentSlot;
+        if (current is not null)
         {
             // The caller decided it was outside a transaction; a handler may have started one since.
             store(OpenWrite(ref header, self, property), value);
@@ -220,7 +221,7 @@ public static class Barrier
         }
 
         var body = new SingleWriteBody<T, TValue>(ref header, self, value, property, store);
-        TransactionRunner.RunTopLevel<SingleWriteBody<T, TValue>, bool>(ref body);
+        TransactionRunner.RunTopLevel<SingleWriteBody<T, TValue>, bool>(ref current, ref body);
     }
 
     /// <summary>
