@@ -36,6 +36,26 @@ public class ReadLogTests
     }
 
     [Fact]
+    public void An_object_read_again_after_the_attempts_first_read_is_found_by_the_barriers_probe()
+    {
+        // The first read of an attempt is appended without the slow path; its object must still get an id, or the
+        // log can never cache it and every later read of it calls out of line (a repeated read cost 3.7 ns, not 2.2).
+        Cell cell = Cells.Numbered(1)[0]; // created in a transaction and never read: no id yet
+        (bool probedBefore, bool probedAfter, int logged) = Atomic.Run(() =>
+        {
+            _ = cell.Value; // the attempt's first read
+            ref Stm.Internal.TxHeader header = ref ((Stm.Internal.ITransactionalObject)cell).StmHeader;
+            bool before = Segment.Current!.Reads.Contains(header.Id);
+            _ = cell.Value; // read again: from now on the probe finds it
+            return (before, Segment.Current.Reads.Contains(header.Id), Segment.Current.Reads.Count);
+        });
+
+        Assert.False(probedBefore); // (the probe caches only on a repeat)
+        Assert.True(probedAfter);
+        Assert.Equal(1, logged);
+    }
+
+    [Fact]
     public void Distinct_objects_never_read_before_all_stay_logged_through_the_check_for_duplicates()
     {
         // Objects read for the first time have no id until the check assigns one: none may be dropped as a

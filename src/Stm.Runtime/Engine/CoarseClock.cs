@@ -6,7 +6,7 @@ namespace Stm.Engine;
 
 /// <summary>
 /// Millisecond ticks (<see cref="Environment.TickCount64"/>) for timing attempts, read from a static field that a
-/// background thread refreshes every millisecond while transactions run.
+/// background thread refreshes whenever the OS clock moves, while transactions run.
 /// </summary>
 /// <remarks>
 /// <para>Every attempt that reads or writes notes when it started, so that an abort can report the time it lost
@@ -17,8 +17,8 @@ namespace Stm.Engine;
 /// of <see cref="LeaseMilliseconds"/>. When the lease ends, the ticker stores 0 and parks; the
 /// next reader then reads the OS clock itself and wakes the ticker for another lease. A process that stops running
 /// transactions thus stops the ticker within a tenth of a second, and a busy one pays one wake-up per lease.</para>
-/// <para>The value may be late by however long the scheduler keeps the ticker from running (normally well under a
-/// millisecond). An attempt's lost time is the OS clock at its abort minus this value at its start, so a late
+/// <para>The value may be late by one step of the OS clock plus however long the scheduler keeps the ticker from
+/// running. An attempt's lost time is the OS clock at its abort minus this value at its start, so a late
 /// start can only make a loss look longer, never hide one.</para>
 /// </remarks>
 internal static class CoarseClock

@@ -61,16 +61,20 @@ internal sealed partial class Segment
     }
 
     /// <summary>
-    /// The attempt's first logged read, the cached mode's add, or the general path. A call of its own so that <see cref="RecordRead"/>, which
-    /// every first read in the appending mode calls, keeps a small frame (with the cached add in it, it saved six
-    /// registers on every call: intset −5 %).
+    /// The attempt's first logged read, the cached mode's add, or the general path. A call of its own so that
+    /// <see cref="RecordRead"/>, which every first read in the appending mode calls, keeps a small frame (with the
+    /// cached add in it, it saved six registers on every call: intset −5 %).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void RecordReadCached(ref TxHeader header, ITransactionalObject self)
     {
         if (Reads.TryAppendFirst(self))
         {
-            StartClock(); // the attempt's first logged read (in its own branch: most transactions read something)
+            // The attempt's first logged read (in its own branch: most transactions read something). Its object gets
+            // an id, as every first read did through Add: the log can then cache it when it is read again (a repeated
+            // read measured 3.7 ns instead of 2.2 without).
+            ObjectIds.Ensure(ref header);
+            StartClock();
         }
         else if (!Reads.TryAddCached(self, ref header))
         {
