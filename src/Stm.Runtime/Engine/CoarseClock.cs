@@ -9,7 +9,7 @@ namespace Stm.Engine;
 /// background thread refreshes whenever the OS clock moves, while transactions run.
 /// </summary>
 /// <remarks>
-/// <para>Every attempt that reads or writes notes when it started, so that an abort can report the time it lost
+/// <para>Every attempt notes when it started, so that an abort can report the time it lost
 /// (<see cref="StmStatistics"/>, <see cref="ConflictReport"/>). <see cref="Environment.TickCount64"/> is a call into
 /// the C library's clock on Linux (about 4 ns here): 9 % of a one-counter transaction and 4.5 % of a bank transfer.
 /// A field load costs about nothing.</para>

@@ -135,7 +135,8 @@ internal struct ReadLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryAppendFirst(ITransactionalObject obj)
     {
-        if (_count != 0 || _appendUntil < 1 || IsCached)
+        // (The log is never cached while empty; the test keeps an entry from bypassing the cache if that changes.)
+        if (_count != 0 || IsCached)
         {
             return false;
         }

@@ -13,8 +13,6 @@ internal sealed partial class Segment
 
     internal void AddCommute(TCounter counter, long delta)
     {
-        // No StartClock here: an attempt that only adds never aborts.
-        // If it reads or writes later, those barriers start the clock (so abort time is counted from there).
         Commutes.Add(counter, delta);
     }
 
@@ -42,7 +40,6 @@ internal sealed partial class Segment
         }
         else
         {
-            StartClock();
             CounterReads.Add(counter, sum);
         }
 

@@ -160,7 +160,7 @@ internal sealed partial class Segment : TransactionContext
         Volatile.Write(ref AttemptSerial, AttemptSerial + 1);
         _doomed = false;
         _inevitableByRequest = false;
-        _attemptStart = 0;
+        _attemptStart = CoarseClock.Now; // a field load: see CoarseClock
         CurrentOwner = OwnerWord.Make(Index, 0);
         FreshStamp = NextStamp();
         ReadVersion = GlobalClock.Now;
@@ -175,22 +175,12 @@ internal sealed partial class Segment : TransactionContext
 
     private long NextStamp() => (++_stampCounter << 10) | (uint)Index;
 
-    internal void StartClock()
-    {
-        if (_attemptStart == 0)
-        {
-            // Millisecond ticks, from a field a ticker thread keeps current (see CoarseClock): reading the OS clock
-            // here was 9 % of a one-counter transaction. Summed over many aborts the difference of two ticks is an
-            // estimate of the time lost, because tick boundaries fall at a random phase relative to an attempt.
-            _attemptStart = CoarseClock.Now; // never 0, which means "not started"
-        }
-    }
-
-    /// <summary>Time spent in the current attempt since its first barrier slow path, in (coarse) milliseconds.</summary>
+    /// <summary>Time spent in the current attempt, in (coarse) milliseconds.</summary>
     /// <remarks>Both ends come from <see cref="CoarseClock"/>: its value lags the OS clock by up to one step of it (4 ms
     /// here), and subtracting a lagging start from the OS clock charged every abort that lag (15 s instead of 0.4 s
-    /// over the Bank sample's 10,000 aborts).</remarks>
-    internal long AttemptMilliseconds => _attemptStart == 0 ? 0 : Math.Max(0, CoarseClock.Now - _attemptStart);
+    /// over the Bank sample's 10,000 aborts). Summed over many aborts the difference of two ticks estimates the time
+    /// lost, because tick boundaries fall at a random phase relative to an attempt.</remarks>
+    internal long AttemptMilliseconds => Math.Max(0, CoarseClock.Now - _attemptStart);
 
     /// <summary>Asks the given attempt to abort because another transaction wants to write <paramref name="property"/>.</summary>
     internal void RequestAbort(long attemptSerial, TransactionalProperty property)
