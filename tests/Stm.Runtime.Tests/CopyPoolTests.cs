@@ -83,6 +83,90 @@ public class CopyPoolTests
             Assert.Same(i == 0 ? null : accounts[i - 1], accounts[i].Next);
         }
     }
+    [Fact]
+    public void A_copy_left_by_a_rolled_back_nested_block_is_refilled_for_the_next_write()
+    {
+        var x = new Account("x", 0);
+        var a = new Account("a", 1);
+        var b = new Account("b", 2) { Next = x };
+        var c = new Account("c", 3);
+
+        Atomic.Run(() =>
+        {
+            a.Balance = 10; // entry 0
+            Assert.Throws<System.InvalidOperationException>(() => Atomic.Run(() =>
+            {
+                b.Balance = 20; // entry 1, rolled back: the entry keeps its copy, holding b's values
+                throw new System.InvalidOperationException("roll the nested block back");
+            }));
+            Assert.Equal(2, b.Balance);
+            c.Balance = 30; // entry 1 again: the copy must now hold c's values, not b's
+            Assert.Null(c.Next);
+        });
+
+        Assert.Equal(10, a.Balance);
+        Assert.Equal(2, b.Balance);
+        Assert.Same(x, b.Next);
+        Assert.Equal(30, c.Balance);
+        Assert.Null(c.Next);
+    }
+
+    [Fact]
+    public void Transactions_writing_more_objects_than_the_log_keeps_copies_for_stay_correct()
+    {
+        // Beyond WriteLog.RetainedCopies the entries give their copies back to the pool; classes alternate, so kept
+        // copies keep meeting objects of the other class.
+        int count = 3 * WriteLog.RetainedCopies + 1;
+        var animals = new Animal[count];
+        for (int i = 0; i < count; i++)
+        {
+            animals[i] = i % 3 == 0 ? new Dog { Legs = i, Tricks = i, Name = "d" + i } : new Animal { Legs = i };
+        }
+
+        for (int round = 1; round <= 4; round++)
+        {
+            int r = round;
+            int written = round % 2 == 0 ? count : WriteLog.RetainedCopies / 2; // long and short transactions in turn
+            Atomic.Run(() =>
+            {
+                for (int i = 0; i < written; i++)
+                {
+                    animals[(i + r) % count].Legs += 1000;
+                }
+
+                var copies = new System.Collections.Generic.HashSet<object>(System.Collections.Generic.ReferenceEqualityComparer.Instance);
+                for (int i = 0; i < Segment.Current!.Writes.Count; i++)
+                {
+                    Assert.True(copies.Add(Segment.Current.Writes.CopyAt(i)), "two entries share a copy");
+                }
+            });
+        }
+
+        long[] expected = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            expected[i] = i;
+        }
+
+        for (int round = 1; round <= 4; round++)
+        {
+            int written = round % 2 == 0 ? count : WriteLog.RetainedCopies / 2;
+            for (int i = 0; i < written; i++)
+            {
+                expected[(i + round) % count] += 1000;
+            }
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal(expected[i], animals[i].Legs);
+            if (animals[i] is Dog dog)
+            {
+                Assert.Equal(i, dog.Tricks);
+                Assert.Equal("d" + i, dog.Name);
+            }
+        }
+    }
 }
 
 /// <summary>The pool on its own, with two runtime types that share a bucket.</summary>

@@ -68,6 +68,10 @@ internal sealed class CopyPool
     }
 
     /// <summary>The first slot of the bucket an object's spares go to (for tests).</summary>
+    /// <summary>Whether two objects are of the same class (a copy of one can hold the values of the other).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool SameClass(object a, object b) => TypeHandleOf(a) == TypeHandleOf(b);
+
     internal static int BucketOf(object obj) => Bucket(TypeHandleOf(obj));
 
     private static int Bucket(nint typeHandle) => ((int)((typeHandle >> 4) ^ (typeHandle >> 10)) & (Buckets - 1)) * Ways;

@@ -35,6 +35,22 @@ internal static class GlobalClock
     }
 
     /// <summary>Releases the commit lock without publishing anything.</summary>
+    /// <summary>
+    /// Takes the commit lock with a plain store, for the thread holding <see cref="SoloMode"/> (no other thread can
+    /// race for it then).
+    /// </summary>
+    internal static bool TryLockCommitAlone(out long version)
+    {
+        version = Volatile.Read(ref s_line.Clock);
+        if ((version & 1) != 0)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref s_line.Clock, version + 1);
+        return true;
+    }
+
     internal static void UnlockCommit(long version) => Volatile.Write(ref s_line.Clock, version);
 
     /// <summary>

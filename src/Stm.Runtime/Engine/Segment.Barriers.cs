@@ -152,16 +152,18 @@ internal sealed partial class Segment
             if (owner != OwnerWord.None && OwnerWord.BelongsTo(owner, Index))
             {
                 // Written by an enclosing level: copy its copy, so rolling this level back restores it.
-                object parentCopy = Writes.CopyAt(header.CopyIndex);
-                object copy = Copies.CopyOf((ITransactionalObject)parentCopy);
-                header.CopyIndex = Writes.Add(self, copy, owner, header.CopyIndex, property);
+                var parentCopy = (ITransactionalObject)Writes.CopyAt(header.CopyIndex);
+                int index = Writes.Add(self, parentCopy, owner, header.CopyIndex, property);
+                header.CopyIndex = index;
                 Volatile.Write(ref header.Owner, token);
-                return copy;
+                return Writes.CopyAt(index);
             }
 
             if (owner == OwnerWord.None)
             {
-                if (Interlocked.CompareExchange(ref header.Owner, token, OwnerWord.None) == OwnerWord.None)
+                // (Without a locked instruction while this thread is the only one running transactions: SoloMode.)
+                if (SoloMode.TryOwn(ReservedBy, ref header.Owner, token) ||
+                    Interlocked.CompareExchange(ref header.Owner, token, OwnerWord.None) == OwnerWord.None)
                 {
                     // We hold the write lock: only we can publish this object now, so its values are stable
                     // (the previous owner finished copying its values in before it released the lock).
@@ -178,9 +180,9 @@ internal sealed partial class Segment
                         throw;
                     }
 
-                    object copy = Copies.CopyOf(self);
-                    header.CopyIndex = Writes.Add(self, copy, OwnerWord.None, -1, property);
-                    return copy;
+                    int index = Writes.Add(self, self, OwnerWord.None, -1, property);
+                    header.CopyIndex = index;
+                    return Writes.CopyAt(index);
                 }
 
                 continue;

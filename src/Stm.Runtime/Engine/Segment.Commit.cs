@@ -114,7 +114,7 @@ internal sealed partial class Segment
             {
                 Volatile.Write(ref header.Version, TxHeader.Locked);
                 Volatile.WriteBarrier(); // the Locked mark is visible before any value changes
-                entry.Object.StmPublish(entry.Copy);
+                entry.Object.StmPublish(entry.Copy!);
                 header.WriteSite = entry.PropertyIndex;
                 Volatile.Write(ref header.Version, version); // release: the values are visible first
             }
@@ -151,7 +151,7 @@ internal sealed partial class Segment
         CounterReads.Clear();
     }
 
-    /// <summary>Ends the attempt's ownership: releases every write lock and recycles the private copies.</summary>
+    /// <summary>Ends the attempt's ownership: releases every write lock; the log keeps or pools the private copies.</summary>
     private void ReleaseOwnership()
     {
         for (int i = 0; i < Writes.Count; i++)
@@ -162,8 +162,6 @@ internal sealed partial class Segment
             {
                 Volatile.Write(ref header.Owner, OwnerWord.None);
             }
-
-            Copies.Return(entry.Copy); // published or discarded: nothing refers to it any more
         }
 
         Writes.Truncate(0);
@@ -231,7 +229,8 @@ internal sealed partial class Segment
         while (true)
         {
             int inevitable = GlobalClock.InevitableSegment;
-            if ((inevitable == 0 || inevitable == me) && GlobalClock.TryLockCommit(out long now))
+            if ((inevitable == 0 || inevitable == me) &&
+                (SoloMode.TryLockCommit(ReservedBy, out long now) || GlobalClock.TryLockCommit(out now)))
             {
                 // Re-check under the lock: an inevitable transaction registers itself while holding it.
                 inevitable = GlobalClock.InevitableSegment;

@@ -38,6 +38,7 @@ internal sealed partial class Segment : TransactionContext
         Index = index;
         CurrentOwner = OwnerWord.Make(index, 0);
         Statistics = new SegmentStatistics();
+        Writes = new WriteLog(Copies);
         Reads.LimitAppends(SnapshotReads.LoggedReads); // where a first attempt decides whether to stop logging
 
         // Allocated last, so it sits between this segment's logs and the next segment (allocations from one
@@ -100,7 +101,8 @@ internal sealed partial class Segment : TransactionContext
 
     internal ReadLog Reads = new(); // a struct, embedded (one load less per barrier); never readonly, never copied
 
-    internal readonly WriteLog Writes = new();
+    /// <summary>The attempt's writes and private copies (it pools copies in <see cref="Copies"/>).</summary>
+    internal readonly WriteLog Writes;
 
     internal readonly CommuteLog Commutes = new();
 

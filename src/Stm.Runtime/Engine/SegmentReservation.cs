@@ -30,6 +30,9 @@ internal sealed class SegmentReservation(Segment segment)
     /// <summary>1 while the owning thread runs a transaction on the segment (or is about to); written only by it.</summary>
     internal int Active;
 
+    /// <summary>1 while the owning thread, holding <see cref="SoloMode"/>, takes a lock without a locked instruction.</summary>
+    internal int InCritical;
+
     /// <summary>What the thief that revoked this reservation decided; written once, only by that thief.</summary>
     internal int Verdict;
 

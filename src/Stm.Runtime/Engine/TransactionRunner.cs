@@ -86,6 +86,7 @@ internal static class TransactionRunner
         while (true)
         {
             Segment segment = SegmentPool.Acquire();
+            SoloMode.OnEnter(segment); // after Acquire marked the segment active, as SoloMode's handshake requires
             segment.BeginAttempt(priority, firstAttempt);
             current = segment; // bound: the body's barriers find it
             firstAttempt = false;
