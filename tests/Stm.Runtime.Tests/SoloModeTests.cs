@@ -8,7 +8,7 @@ using Xunit;
 namespace Stm.Runtime.Tests;
 
 /// <summary>
-/// Solo mode (docs/architecture.md §4): a thread running transactions alone takes its locks without locked
+/// Solo mode (docs/architecture.md §5b): a thread running transactions alone takes its locks without locked
 /// instructions, and any other thread that starts a transaction revokes the mode first. These tests make the mode
 /// come and go many times under real threads and check that no committed write is lost, that the mode is never held
 /// while another transaction runs, and that a revocation waits only for the holder's lock-taking, not for its
