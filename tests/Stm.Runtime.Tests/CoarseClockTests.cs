@@ -63,7 +63,7 @@ public class CoarseClockTests
             int attempts = 0;
             Atomic.Run(() =>
             {
-                _ = cell.Value; // starts the attempt's clock
+                _ = cell.Value; // (the attempt's clock started when it began)
                 if (++attempts <= AbortsEach)
                 {
                     throw new ConflictException(ConflictKind.ReadWrite, Stm.Internal.TransactionalProperty.Unknown);

@@ -67,11 +67,11 @@ internal sealed class CopyPool
         _spares[first].Copy = copy; // bucket full: replace the oldest-placed spare
     }
 
-    /// <summary>The first slot of the bucket an object's spares go to (for tests).</summary>
     /// <summary>Whether two objects are of the same class (a copy of one can hold the values of the other).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool SameClass(object a, object b) => TypeHandleOf(a) == TypeHandleOf(b);
 
+    /// <summary>The first slot of the bucket an object's spares go to (for tests).</summary>
     internal static int BucketOf(object obj) => Bucket(TypeHandleOf(obj));
 
     private static int Bucket(nint typeHandle) => ((int)((typeHandle >> 4) ^ (typeHandle >> 10)) & (Buckets - 1)) * Ways;

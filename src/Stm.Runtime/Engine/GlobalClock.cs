@@ -34,7 +34,6 @@ internal static class GlobalClock
         return (version & 1) == 0 && Interlocked.CompareExchange(ref s_line.Clock, version + 1, version) == version;
     }
 
-    /// <summary>Releases the commit lock without publishing anything.</summary>
     /// <summary>
     /// Takes the commit lock with a plain store, for the thread holding <see cref="SoloMode"/> (no other thread can
     /// race for it then).
@@ -51,6 +50,7 @@ internal static class GlobalClock
         return true;
     }
 
+    /// <summary>Releases the commit lock without publishing anything.</summary>
     internal static void UnlockCommit(long version) => Volatile.Write(ref s_line.Clock, version);
 
     /// <summary>

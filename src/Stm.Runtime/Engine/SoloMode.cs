@@ -78,20 +78,18 @@ internal static class SoloMode
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryOwn(SegmentReservation? mine, ref long owner, long token)
     {
-        if (mine is null || Volatile.Read(ref s_holder) != mine)
+        if (!EnterCritical(mine))
         {
             return false;
         }
 
-        Volatile.Write(ref mine.InCritical, 1);
-        bool taken = false;
-        if (Volatile.Read(ref s_holder) == mine && Volatile.Read(ref owner) == OwnerWord.None)
+        bool taken = Volatile.Read(ref owner) == OwnerWord.None;
+        if (taken)
         {
             owner = token;
-            taken = true;
         }
 
-        Volatile.Write(ref mine.InCritical, 0); // release: a revoker that sees 0 also sees the lock taken
+        ExitCritical(mine!);
         return taken;
     }
 
@@ -101,16 +99,42 @@ internal static class SoloMode
     internal static bool TryLockCommit(SegmentReservation? mine, out long version)
     {
         version = 0;
-        if (mine is null || Volatile.Read(ref s_holder) != mine)
+        if (!EnterCritical(mine))
         {
             return false;
         }
 
-        Volatile.Write(ref mine.InCritical, 1);
-        bool taken = Volatile.Read(ref s_holder) == mine && GlobalClock.TryLockCommitAlone(out version);
-        Volatile.Write(ref mine.InCritical, 0);
+        bool taken = GlobalClock.TryLockCommitAlone(out version);
+        ExitCritical(mine!);
         return taken;
     }
+
+    /// <summary>
+    /// Enters a critical section in which the holder may take a lock with plain stores: announces it, then checks that
+    /// <paramref name="mine"/> still holds the mode (a revoker flushes store buffers between its mark and its wait).
+    /// </summary>
+    /// <returns><see langword="true"/> inside the section (leave it with <see cref="ExitCritical"/>); <see langword="false"/> if not solo.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EnterCritical(SegmentReservation? mine)
+    {
+        if (mine is null || Volatile.Read(ref s_holder) != mine)
+        {
+            return false; // the common case when not solo: no store at all
+        }
+
+        Volatile.Write(ref mine.InCritical, 1);
+        if (Volatile.Read(ref s_holder) == mine)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref mine.InCritical, 0);
+        return false;
+    }
+
+    /// <summary>Leaves the critical section (a release store: a revoker that sees 0 also sees the lock taken).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ExitCritical(SegmentReservation mine) => Volatile.Write(ref mine.InCritical, 0);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void TryTake(Segment segment)
@@ -161,12 +185,13 @@ internal static class SoloMode
             {
                 // Another thread revokes: the mode is over once it has waited out the holder's critical section.
                 spin.SpinOnce(sleep1Threshold: -1);
-                holder = Volatile.Read(ref s_holder)!;
-                if (holder is null)
+                SegmentReservation? current = Volatile.Read(ref s_holder);
+                if (current is null)
                 {
                     return;
                 }
 
+                holder = current;
                 continue;
             }
 
