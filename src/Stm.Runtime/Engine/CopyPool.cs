@@ -67,6 +67,9 @@ internal sealed class CopyPool
         _spares[first].Copy = copy; // bucket full: replace the oldest-placed spare
     }
 
+    /// <summary>Drops every spare (see <see cref="CopyTrimmer"/>).</summary>
+    internal void Clear() => System.Array.Clear(_spares);
+
     /// <summary>Whether two objects are of the same class (a copy of one can hold the values of the other).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool SameClass(object a, object b) => TypeHandleOf(a) == TypeHandleOf(b);

@@ -109,6 +109,20 @@ internal sealed partial class Segment : TransactionContext
     /// <summary>Spare private copies from earlier attempts (see <see cref="CopyPool"/>).</summary>
     internal readonly CopyPool Copies = new();
 
+    /// <summary>1 when a full collection asked this segment to drop its kept copies (see <see cref="CopyTrimmer"/>).</summary>
+    internal int CopyTrimRequested;
+
+    /// <summary>
+    /// Drops the copies kept for reuse in the write log and the pool, and with them the references they still hold.
+    /// Only by the segment's holder, between transactions.
+    /// </summary>
+    internal void DropCopies()
+    {
+        Volatile.Write(ref CopyTrimRequested, 0); // first: a request made while dropping is kept for the next release
+        Writes.DropKeptCopies();
+        Copies.Clear();
+    }
+
     /// <summary>Age of the top-level transaction (clock at its first attempt): lower is older and wins.</summary>
     internal long Priority;
 

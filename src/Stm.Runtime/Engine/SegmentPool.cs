@@ -90,8 +90,15 @@ internal static class SegmentPool
         }
     }
 
+    /// <summary>Claims a segment that no thread holds or reserves (for <see cref="CopyTrimmer"/>); release it with <see cref="ReleaseClaimed"/>.</summary>
+    internal static bool TryClaimFree(Segment segment) =>
+        Volatile.Read(ref segment.InUse) == 0 && Interlocked.CompareExchange(ref segment.InUse, 1, 0) == 0;
+
+    /// <summary>Frees a segment claimed with <see cref="TryClaimFree"/> or <see cref="TrySteal"/>.</summary>
+    internal static void ReleaseClaimed(Segment segment) => Volatile.Write(ref segment.InUse, 0);
+
     /// <summary>Revokes the segment's reservation if its owner is idle; true if the segment is now ours.</summary>
-    private static bool TrySteal(Segment segment)
+    internal static bool TrySteal(Segment segment)
     {
         SegmentReservation? reservation = Volatile.Read(ref segment.ReservedBy);
         return reservation is not null && Volatile.Read(ref reservation.Active) == 0 &&
@@ -141,6 +148,11 @@ internal static class SegmentPool
 
     internal static void Release(Segment segment)
     {
+        if (Volatile.Read(ref segment.CopyTrimRequested) != 0)
+        {
+            segment.DropCopies(); // a full collection ran since this segment last dropped its copies (see CopyTrimmer)
+        }
+
         // Only the thread holding a segment ever reserves it, and a free or stolen segment has no reservation:
         // one found here is this thread's own (no thread-static lookup on this path).
         SegmentReservation? reservation = Volatile.Read(ref segment.ReservedBy);
@@ -222,6 +234,7 @@ internal static class SegmentPool
 
                 Volatile.Write(ref s_segments, segments);
                 StmMetrics.EnsureCreated();
+                CopyTrimmer.Start();
             }
 
             return s_segments;

@@ -90,6 +90,13 @@ internal sealed class WriteLog(CopyPool pool)
         }
     }
 
+    /// <summary>Drops the copies that entries keep past truncation (see <see cref="CopyTrimmer"/>); the log must be empty.</summary>
+    internal void DropKeptCopies()
+    {
+        System.Diagnostics.Debug.Assert(_count == 0, "copies are dropped between transactions only");
+        Array.Clear(_entries);
+    }
+
     /// <summary>One object's first write at one nesting level.</summary>
     internal struct Entry
     {
