@@ -16,12 +16,15 @@ namespace Stm.Engine;
 /// lands in the entry reuses it if its object is of the same class, with no trip through the <see cref="CopyPool"/>
 /// (a transfer writes two accounts in every transaction: keeping their copies saves the pool's lookup, its return and
 /// two reference stores with their GC write barriers, 12 % of a transfer). Entries beyond give their copies back to
-/// the pool, which bounds what a segment keeps between transactions.</para>
+/// the pool, which bounds what a segment keeps between transactions. The bound is high (256) because the pool holds
+/// only four spares per class: with 16 kept, a transaction writing 100 objects of one class cloned 80 fresh copies
+/// every time (commit of 100 writes 4.1 µs; 1.4 µs keeping 256). What the kept copies reference is released after
+/// full collections (<see cref="CopyTrimmer"/>).</para>
 /// </remarks>
 internal sealed class WriteLog(CopyPool pool)
 {
     /// <summary>How many entries keep their copy across transactions.</summary>
-    internal const int RetainedCopies = 16;
+    internal const int RetainedCopies = 256;
 
     private Entry[] _entries = new Entry[16];
     private int _count;
