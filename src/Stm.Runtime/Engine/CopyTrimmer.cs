@@ -15,8 +15,8 @@ namespace Stm.Engine;
 /// holder when it next releases it (<see cref="SegmentPool.Release"/> tests the request: one load per transaction).
 /// A segment still reserved by a thread that has run no transaction since the previous request is idle, and its
 /// thread may never run another one: its reservation is revoked (the protocol of <see cref="SegmentReservation"/>)
-/// and the segment trimmed here. So what a stale copy references becomes collectable at most two full
-/// collections after the program dropped it.</para>
+/// and the segment trimmed here. So what a stale copy references becomes collectable within two full collections
+/// after the program dropped it (or, on a segment busy then, when its running transaction ends).</para>
 /// <para>Trimming costs the next writes a fresh clone each (~25 ns) and an idle thread its reservation, once per full
 /// collection.</para>
 /// </remarks>
