@@ -14,7 +14,9 @@ namespace Stm.Runtime.Tests;
 /// Segments keep private copies for reuse (in the write log and the copy pool), and a kept copy still holds the values
 /// of the object it last copied. After full collections the segments drop them (<see cref="CopyTrimmer"/>), so a graph
 /// that only a stale copy references becomes collectable; dropping must never touch a copy a transaction is using.
+/// Run alone: each full collection they force takes idle reservations away from other tests' threads.
 /// </summary>
+[Collection(nameof(CopyTrimmerTests))]
 public sealed class CopyTrimmerTests
 {
     private static readonly TransactionalProperty PayloadProperty = TransactionalProperty.Register(typeof(CopyTrimmerTests), "Payload");
@@ -208,3 +210,7 @@ public sealed class CopyTrimmerTests
         }
     }
 }
+
+/// <summary>The trimmer's tests force full collections, which take idle reservations away: they run with no other test.</summary>
+[CollectionDefinition(nameof(CopyTrimmerTests), DisableParallelization = true)]
+public sealed class CopyTrimmerTestsCollection;
