@@ -49,7 +49,7 @@ internal static class SegmentPool
 
         Segment[] segments = All;
         Segment preferred = segments[t_preferred];
-        if (Volatile.Read(ref preferred.InUse) == 0 && Interlocked.CompareExchange(ref preferred.InUse, 1, 0) == 0)
+        if (TryClaimFree(preferred))
         {
             return preferred;
         }
@@ -67,7 +67,7 @@ internal static class SegmentPool
             {
                 int index = (start + i) % segments.Length;
                 Segment segment = segments[index];
-                if (Volatile.Read(ref segment.InUse) == 0 && Interlocked.CompareExchange(ref segment.InUse, 1, 0) == 0)
+                if (TryClaimFree(segment))
                 {
                     t_preferred = index;
                     return segment;
@@ -90,7 +90,8 @@ internal static class SegmentPool
         }
     }
 
-    /// <summary>Claims a segment that no thread holds or reserves (for <see cref="CopyTrimmer"/>); release it with <see cref="ReleaseClaimed"/>.</summary>
+    /// <summary>Claims a segment that no thread holds or reserves (a plain read first: no locked instruction on a taken one).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static bool TryClaimFree(Segment segment) =>
         Volatile.Read(ref segment.InUse) == 0 && Interlocked.CompareExchange(ref segment.InUse, 1, 0) == 0;
 
@@ -131,7 +132,7 @@ internal static class SegmentPool
         {
             if (TrySteal(segment))
             {
-                Volatile.Write(ref segment.InUse, 0);
+                ReleaseClaimed(segment);
             }
         }
     }
