@@ -35,6 +35,25 @@ internal static class GlobalClock
     }
 
     /// <summary>
+    /// Tries to take the commit lock by swapping the clock from <paramref name="expected"/> (an even version the
+    /// caller saw), without reading the line first; if the clock has moved on, tries once more from the value the
+    /// failed swap found (the line is then in this core's cache). On success returns the version in
+    /// <paramref name="version"/>.
+    /// </summary>
+    internal static bool TryLockCommitFrom(long expected, out long version)
+    {
+        long seen = Interlocked.CompareExchange(ref s_line.Clock, expected + 1, expected);
+        if (seen == expected)
+        {
+            version = expected;
+            return true;
+        }
+
+        version = seen;
+        return (seen & 1) == 0 && Interlocked.CompareExchange(ref s_line.Clock, seen + 1, seen) == seen;
+    }
+
+    /// <summary>
     /// Takes the commit lock with a plain store, for the thread holding <see cref="SoloMode"/> (no other thread can
     /// race for it then).
     /// </summary>

@@ -222,7 +222,35 @@ internal sealed partial class Segment
     /// transaction may want an object we own.
     /// </summary>
     /// <returns>The current version (even); the lock is released by storing it or a newer one.</returns>
+    /// <remarks>
+    /// The common case is one compare-and-swap of the clock from the version this attempt read at
+    /// (<see cref="GlobalClock.TryLockCommitFrom"/>), with the inevitable check after it, under the lock. Checking
+    /// first, as the waiting loop does, reads the line before the swap: when another core committed last, the line
+    /// then crosses twice (fetched shared for the read, then upgraded for the swap). At two threads on bank-1M, 13 %
+    /// of the samples were on that read.
+    /// </remarks>
     private long AcquireCommitLock()
+    {
+        if (SoloMode.TryLockCommit(ReservedBy, out long now) || GlobalClock.TryLockCommitFrom(ReadVersion, out now))
+        {
+            int inevitable = GlobalClock.InevitableSegment;
+            if (inevitable == 0 || inevitable == Index + 1)
+            {
+                return now;
+            }
+
+            GlobalClock.UnlockCommit(now);
+        }
+
+        return AcquireCommitLockWaiting();
+    }
+
+    /// <summary>
+    /// <see cref="AcquireCommitLock"/>'s waiting loop. Out of line: its spin may sleep (a P/Invoke), and a method that
+    /// inlines one sets up a P/Invoke frame on every call.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private long AcquireCommitLockWaiting()
     {
         var spin = default(SpinWait);
         int me = Index + 1;
