@@ -231,18 +231,38 @@ internal sealed partial class Segment
     /// </remarks>
     private long AcquireCommitLock()
     {
-        if (SoloMode.TryLockCommit(ReservedBy, out long now) || GlobalClock.TryLockCommitFrom(ReadVersion, out now))
+        if ((SoloMode.TryLockCommit(ReservedBy, out long now) || GlobalClock.TryLockCommitFrom(ReadVersion, out now)) &&
+            KeepCommitLock(now))
         {
-            int inevitable = GlobalClock.InevitableSegment;
-            if (inevitable == 0 || inevitable == Index + 1)
-            {
-                return now;
-            }
-
-            GlobalClock.UnlockCommit(now);
+            return now;
         }
 
         return AcquireCommitLockWaiting();
+    }
+
+    /// <summary>Whether no transaction but this one is inevitable (an inevitable one registers while holding the commit lock).</summary>
+    private bool NoOtherInevitable
+    {
+        get
+        {
+            int inevitable = GlobalClock.InevitableSegment;
+            return inevitable == 0 || inevitable == Index + 1;
+        }
+    }
+
+    /// <summary>
+    /// Just after taking the commit lock at <paramref name="now"/>: keeps it if no other transaction is inevitable
+    /// (exact under the lock), otherwise releases it.
+    /// </summary>
+    private bool KeepCommitLock(long now)
+    {
+        if (NoOtherInevitable)
+        {
+            return true;
+        }
+
+        GlobalClock.UnlockCommit(now);
+        return false;
     }
 
     /// <summary>
@@ -253,21 +273,14 @@ internal sealed partial class Segment
     private long AcquireCommitLockWaiting()
     {
         var spin = default(SpinWait);
-        int me = Index + 1;
         while (true)
         {
-            int inevitable = GlobalClock.InevitableSegment;
-            if ((inevitable == 0 || inevitable == me) &&
-                (SoloMode.TryLockCommit(ReservedBy, out long now) || GlobalClock.TryLockCommit(out now)))
+            // Checked before trying too: while another transaction is inevitable, waiting takes no lock at all.
+            if (NoOtherInevitable &&
+                (SoloMode.TryLockCommit(ReservedBy, out long now) || GlobalClock.TryLockCommit(out now)) &&
+                KeepCommitLock(now))
             {
-                // Re-check under the lock: an inevitable transaction registers itself while holding it.
-                inevitable = GlobalClock.InevitableSegment;
-                if (inevitable == 0 || inevitable == me)
-                {
-                    return now;
-                }
-
-                GlobalClock.UnlockCommit(now);
+                return now;
             }
 
             if (AbortRequested)
