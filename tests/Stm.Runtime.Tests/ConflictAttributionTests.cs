@@ -121,6 +121,50 @@ public class ConflictAttributionTests
     }
 
     [Fact]
+    public void A_read_write_conflict_on_an_object_another_transaction_has_taken_since_is_reported_on_the_committed_property()
+    {
+        // The committed write's property is kept in the object's free header word; a third transaction that takes the
+        // object's write lock replaces that word, and the report must then find it in the holder's write log.
+        var account = new Account("a", 100);
+        var target = new Cell(0);
+        using var hasRead = new ManualResetEventSlim();
+        using var taken = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        int attempts = 0;
+        Atomic.ResetConflictReport();
+
+        Action joinReader = TestThreads.Start(() => Atomic.Run(() =>
+        {
+            int attempt = Interlocked.Increment(ref attempts);
+            long seen = account.Balance;
+            if (attempt == 1)
+            {
+                hasRead.Set();
+                taken.Wait();
+            }
+
+            target.Value = seen; // a writing commit: validation finds the account changed, and owned by the holder
+        }));
+        hasRead.Wait();
+        account.Balance = 200;
+        Action joinHolder = TestThreads.Start(() => Atomic.Run(() =>
+        {
+            account.Next = account; // holds the account's write lock until the reader is done
+            taken.Set();
+            release.Wait();
+        }));
+        joinReader();
+        release.Set();
+        joinHolder();
+
+        Assert.Equal(200, target.Value);
+        Assert.Equal(2, attempts);
+        ConflictSite site = Assert.Single(Atomic.ConflictReport.Sites);
+        Assert.Equal("Account.Balance", site.Property);
+        Assert.Equal(ConflictKind.ReadWrite, site.Kind);
+    }
+
+    [Fact]
     public void Bank_conflicts_are_all_attributed_to_Account_Balance()
     {
         Account[] accounts = Enumerable.Range(0, 8).Select(i => new Account("a" + i, 1_000)).ToArray();

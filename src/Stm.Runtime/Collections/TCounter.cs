@@ -54,7 +54,7 @@ public sealed class TCounter : ITransactionalObject
                 return committed + StripeSum();
             }
 
-            if (_header.Fresh == segment.FreshStamp)
+            if (_header.Word == segment.FreshStamp)
             {
                 return committed; // created by this transaction level: no one else has added to it
             }
@@ -79,7 +79,7 @@ public sealed class TCounter : ITransactionalObject
             return;
         }
 
-        if (_header.Fresh == segment.FreshStamp)
+        if (_header.Word == segment.FreshStamp)
         {
             _value += delta; // created by this transaction: nobody else can see it yet
             return;

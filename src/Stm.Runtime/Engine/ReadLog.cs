@@ -21,37 +21,38 @@ namespace Stm.Engine;
 /// duplicates it switches to the <b>cached</b> mode for the rest of the attempt; otherwise it keeps appending
 /// with a larger budget. Most transactions read a few hundred distinct objects, once or a few times each, and
 /// never leave the first mode.</para>
-/// <para>In the cached mode a segment-private, direct-mapped cache of object ids answers "already recorded?"
-/// with one load and one compare, so a repeated read costs no hashing, no atomic and no shared write (c7's
-/// read marker, keyed by a per-object id instead of an address). A miss appends to the log. Two objects whose
-/// ids share a cache slot evict each other, which can log an object twice; the log is de-duplicated when it
-/// outgrows the cache. Either way its memory follows the number of distinct objects read, not the number of
-/// reads.</para>
-/// <para>The barrier probes the same way in both modes: while appending, its "cache" is a one-slot array
-/// holding the id of an object just read twice in a row (set only then: storing every appended id there
-/// measured ~15 % slower on <c>intset</c>, whose reads never repeat). Caches hold ids (<see cref="TxHeader.Id"/>, 64-bit, never
-/// reused), not references, so filling and clearing them costs no GC write barrier. An append is then one
-/// reference store; the end of an appending attempt clears only the log. Measured side by
-/// side against the previous log (always cached, references in the cache), the <c>intset</c> workload
-/// (hundreds of first reads per transaction) ran ~1.4x faster on one thread.</para>
-/// <para>A slot holds the complement of an id (<c>~id</c>) and 0 when empty, so that an object without an id
-/// yet (<c>Id == 0</c>, probed as <c>~0</c>) never matches an empty slot, and no id matches another's slot.</para>
+/// <para>In the cached mode a segment-private set of references (open addressing with linear probing, indexed by the
+/// objects' identity hash codes, <see cref="RuntimeHelpers.GetHashCode(object)"/>, at most three quarters full) answers
+/// "already recorded?" with no atomic and no shared write (c7's read marker, keyed by identity instead of an address,
+/// which .NET's moving collector does not keep). A miss appends to the log, so the log holds each object once and its
+/// memory follows the number of distinct objects read, not the number of reads. (A direct-mapped cache, where
+/// colliding objects evict each other, kept ~15 times too many entries for 5,000 objects read over and over with
+/// random hash codes: only consecutive ids made it exact.)</para>
+/// <para>The barrier itself tests one reference, the <b>probe</b>: while appending, the object just read twice in a
+/// row (set only then: storing every appended object there measured ~15 % slower on <c>intset</c>, whose reads never
+/// repeat); in the cached mode, the object the cache last answered for. Anything else calls the log. An append is
+/// then one reference store, and the end of an appending attempt clears only the log. Measured side by side against
+/// an earlier log (always cached), the <c>intset</c> workload (hundreds of first reads per transaction) ran ~1.4x
+/// faster on one thread.</para>
+/// <para>The cache used to hold per-object ids from a header field, consecutive in first-read order so that a tree's
+/// slots streamed through the processor's cache. The field made every object 8 bytes larger, and the cached mode is
+/// rare: first attempts of long transactions stop logging (<see cref="SnapshotReads"/>), and most transactions never
+/// leave the appending mode.</para>
 /// </remarks>
 internal struct ReadLog
 {
     private const int InitialCacheSize = 256;
-    private const int MaxCacheSize = 1 << 18;
 
     /// <summary>Entries an attempt appends without de-duplication before the first check for duplicates.</summary>
     private const int InitialAppendBudget = 4096;
 
-    /// <summary>The appending mode's cache: the complemented id of an object just read twice in a row, or 0.</summary>
-    private readonly long[] _lastAppended = new long[1];
+    /// <summary>The object the barrier finds logged without a call (see remarks), or null; always an object in the log.</summary>
+    private object? _probe;
 
-    /// <summary>What the barrier probes: <see cref="_lastAppended"/> while appending, <see cref="_cacheStorage"/> when cached.</summary>
-    private long[] _cache;
+    /// <summary>Whether the log is in its cached mode.</summary>
+    private bool _cached;
     private int _mask;
-    private long[] _cacheStorage = new long[InitialCacheSize];
+    private object?[] _cache = new object?[InitialCacheSize];
     private LoggedRead[] _items = new LoggedRead[64];
     private int _count;
 
@@ -69,27 +70,25 @@ internal struct ReadLog
 
     public ReadLog()
     {
-        _cache = _lastAppended;
         EnterAppendingMode();
     }
 
     internal int Count => _count;
 
     /// <summary>Bytes used by the log and its cache (for the memory benchmark).</summary>
-    internal long FootprintBytes => ((long)_items.Length + _cacheStorage.Length) * sizeof(long);
+    internal long FootprintBytes => ((long)_items.Length + _cache.Length) * IntPtr.Size;
 
     /// <summary>Whether the log is in its cached mode (see remarks): for tests.</summary>
-    internal bool IsCached => _cache != _lastAppended;
+    internal bool IsCached => _cached;
 
     internal ITransactionalObject this[int index] => _items[index].Object;
 
     /// <summary>
-    /// Whether the object with this <see cref="TxHeader.Id"/> is known to be logged already. False is always
-    /// safe (the read is logged again).
+    /// Whether the barrier may skip recording a read of <paramref name="obj"/>: it is the probe (see remarks), so it is
+    /// logged. False is always safe (the log is asked, and logs the read if it must).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool Contains(long id) =>
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cache), (int)id & _mask) == ~id;
+    internal readonly bool Contains(object obj) => ReferenceEquals(_probe, obj);
 
     /// <summary>
     /// The common case of recording a read, small enough to inline: appending mode, not the attempt's first entry
@@ -97,7 +96,7 @@ internal struct ReadLog
     /// </summary>
     /// <returns><see langword="false"/> if the caller must take the slow path (<see cref="Add"/>).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool TryAppend(ITransactionalObject obj, ref TxHeader header)
+    internal bool TryAppend(ITransactionalObject obj)
     {
         int count = _count;
         if ((uint)(count - 1) >= (uint)(_appendUntil - 1))
@@ -116,14 +115,9 @@ internal struct ReadLog
         }
 
         // The object logged last, read again (a loop over its fields): it is logged; from now on let the barrier's
-        // probe find it without calling here. (Only on a repeat: storing every appended id into the probed slot
+        // probe find it without calling here. (Only on a repeat: storing every appended object into the probe
         // measured ~15 % slower on intset, whose reads never repeat.)
-        long id = header.Id;
-        if (id != 0)
-        {
-            MemoryMarshal.GetArrayDataReference(_lastAppended) = ~id;
-        }
-
+        _probe = obj;
         return true;
     }
 
@@ -136,7 +130,7 @@ internal struct ReadLog
     internal bool TryAppendFirst(ITransactionalObject obj)
     {
         // (The log is never cached while empty; the test keeps an entry from bypassing the cache if that changes.)
-        if (_count != 0 || IsCached)
+        if (_count != 0 || _cached)
         {
             return false;
         }
@@ -147,45 +141,54 @@ internal struct ReadLog
     }
 
     /// <summary>
-    /// The cached mode's common case, small enough to sit in the barrier's one out-of-line call: the object has an
-    /// id, the log has room and the cache needs no rebuild. Anything else is left to <see cref="Add"/>.
+    /// The cached mode's common case, small enough to sit in the barrier's one out-of-line call: the object is in the
+    /// cache, or the log has room and the cache needs no rebuild. Anything else is left to <see cref="Add"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool TryAddCached(ITransactionalObject obj, ref TxHeader header)
+    internal bool TryAddCached(ITransactionalObject obj)
     {
-        long id = header.Id;
-        int count = _count;
-        LoggedRead[] items = _items;
-        if (id == 0 || _cache == _lastAppended || (uint)count >= (uint)items.Length || count + 1 >= _compactAt)
+        if (!_cached)
         {
             return false;
         }
 
-        // The barrier's probe just missed, so the object is not in the cache (an evicted entry may be logged
-        // twice, which validation tolerates; Reindex drops such duplicates).
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cache), (int)id & _mask) = ~id;
+        ref object? slot = ref SlotOf(obj);
+        if (slot == obj)
+        {
+            _probe = obj; // a loop over its fields then finds it in the barrier
+            return true;
+        }
+
+        int count = _count;
+        LoggedRead[] items = _items;
+        if ((uint)count >= (uint)items.Length || count >= _compactAt)
+        {
+            return false;
+        }
+
+        slot = obj;
         items[count].Object = obj;
         _count = count + 1;
+        _probe = obj;
         return true;
     }
 
-    /// <summary>Records a read (the slow path of <see cref="TryAppend"/>): id assignment, growth, the budget check, or the cached mode.</summary>
-    internal void Add(ref TxHeader header, ITransactionalObject obj)
+    /// <summary>Records a read (the slow path of <see cref="TryAppend"/>): growth, the budget check, or the cached mode.</summary>
+    internal void Add(ITransactionalObject obj)
     {
-        long id = ObjectIds.Ensure(ref header);
         if (_count == _items.Length)
         {
             Array.Resize(ref _items, _items.Length * 2);
         }
 
-        if (!IsCached)
+        if (!_cached)
         {
             if (_count >= _appendBudget)
             {
                 CheckDuplicates();
             }
 
-            if (!IsCached)
+            if (!_cached)
             {
                 _items[_count++].Object = obj;
                 _appendUntil = AppendUntil();
@@ -193,17 +196,40 @@ internal struct ReadLog
             }
         }
 
-        ref long slot = ref _cache[(int)id & _mask];
-        if (slot == ~id)
+        if (_count >= _compactAt)
+        {
+            Reindex(); // the log outgrew the cache
+        }
+
+        ref object? slot = ref SlotOf(obj);
+        if (slot == obj)
         {
             return; // the check for duplicates just indexed it (the barrier probed before the switch)
         }
 
         _items[_count++].Object = obj;
-        slot = ~id;
-        if (_count >= _compactAt)
+        slot = obj;
+    }
+
+    /// <summary>
+    /// The cache slot holding <paramref name="obj"/>, or the empty slot where it belongs (the cached mode; the cache is
+    /// never full).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly ref object? SlotOf(object obj)
+    {
+        ref object? slots = ref MemoryMarshal.GetArrayDataReference(_cache);
+        int mask = _mask;
+        int index = RuntimeHelpers.GetHashCode(obj) & mask;
+        while (true)
         {
-            Reindex(); // the log outgrew the cache
+            ref object? slot = ref Unsafe.Add(ref slots, index);
+            if (slot is null || slot == obj)
+            {
+                return ref slot;
+            }
+
+            index = (index + 1) & mask;
         }
     }
 
@@ -258,73 +284,45 @@ internal struct ReadLog
     }
 
     /// <summary>
-    /// Rebuilds the cache from the log, dropping duplicates, and enters the cached mode. The cache grows (up to its
-    /// maximum) to twice the log, so that the log fits sparsely: then an object logged twice lands on its own slot
-    /// again and is dropped. Past the maximum, duplicates are removed exactly.
+    /// Rebuilds the cache from the log, dropping duplicates, and enters the cached mode. The cache grows to at least
+    /// twice the log, and is rebuilt when three quarters full.
     /// </summary>
     private void Reindex()
     {
-        int size = _cacheStorage.Length;
-        while (size < _count * 2 && size < MaxCacheSize)
+        int size = _cache.Length;
+        while (size < _count * 2)
         {
             size *= 2;
         }
 
-        if (size != _cacheStorage.Length)
+        if (size != _cache.Length)
         {
-            _cacheStorage = new long[size];
+            _cache = new object?[size];
         }
         else
         {
-            Array.Clear(_cacheStorage);
+            Array.Clear(_cache);
         }
 
-        _cache = _cacheStorage;
+        _cached = true;
+        _appendUntil = 1;
         _mask = size - 1;
-        int kept = _count * 2 <= size ? DropDuplicatesBySlot() : DropDuplicatesExactly();
+        int kept = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            ITransactionalObject item = _items[i].Object;
+            ref object? slot = ref SlotOf(item);
+            if (slot is null)
+            {
+                slot = item;
+                _items[kept++].Object = item;
+            }
+        }
+
         Array.Clear(_items, kept, _count - kept);
         _count = kept;
-        _compactAt = size < MaxCacheSize ? size : Math.Max(size, kept * 2);
+        _compactAt = size - size / 4;
     }
-
-    private int DropDuplicatesBySlot()
-    {
-        int kept = 0;
-        for (int i = 0; i < _count; i++)
-        {
-            ITransactionalObject item = _items[i].Object;
-            long id = IdOf(item);
-            ref long slot = ref _cache[(int)id & _mask];
-            if (slot != ~id)
-            {
-                slot = ~id;
-                _items[kept++].Object = item;
-            }
-        }
-
-        return kept;
-    }
-
-    private int DropDuplicatesExactly()
-    {
-        var seen = new HashSet<long>(_count);
-        int kept = 0;
-        for (int i = 0; i < _count; i++)
-        {
-            ITransactionalObject item = _items[i].Object;
-            long id = IdOf(item);
-            if (seen.Add(id))
-            {
-                _items[kept++].Object = item;
-                _cache[(int)id & _mask] = ~id;
-            }
-        }
-
-        return kept;
-    }
-
-    /// <summary>The id of a logged object, assigned now if it has none (appended entries may not have one yet).</summary>
-    private static long IdOf(ITransactionalObject item) => ObjectIds.Ensure(ref item.StmHeader);
 
     /// <summary>
     /// Forgets every read (end of attempt) and returns to the appending mode. The arrays keep their size, so a
@@ -333,7 +331,7 @@ internal struct ReadLog
     /// </summary>
     internal void Clear()
     {
-        bool wasCached = IsCached;
+        bool wasCached = _cached;
         if (wasCached)
         {
             if (_count * 16 >= _cache.Length)
@@ -344,7 +342,7 @@ internal struct ReadLog
             {
                 for (int i = 0; i < _count; i++)
                 {
-                    _cache[(int)IdOf(_items[i].Object) & _mask] = 0;
+                    ClearSlotOf(_items[i].Object);
                 }
             }
         }
@@ -368,7 +366,7 @@ internal struct ReadLog
             {
                 // Many transactions in a row used a sixteenth of the arrays: give the memory back.
                 _items = new LoggedRead[64];
-                _cacheStorage = new long[InitialCacheSize];
+                _cache = new object?[InitialCacheSize];
                 _smallRuns = 0;
                 shrunk = true;
             }
@@ -379,7 +377,7 @@ internal struct ReadLog
         }
 
         _count = 0;
-        _lastAppended[0] = 0;
+        _probe = null;
         if (wasCached || shrunk || _appendBudget != InitialAppendBudget)
         {
             _appendBudget = InitialAppendBudget;
@@ -387,20 +385,43 @@ internal struct ReadLog
         }
 
         // Otherwise the attempt appended within its first budget: the appending mode's fields are as it found them
-        // (Add and LimitAppends keep the append bound current), and re-entering it would store a reference (a GC
-        // write barrier) on every transaction.
+        // (Add and LimitAppends keep the append bound current).
+    }
+
+    /// <summary>
+    /// Empties the slot of a logged object while the cache is being cleared: scans from the object's home slot to the
+    /// object itself (slots cleared before may interrupt its probe sequence, so <see cref="SlotOf"/> could stop short).
+    /// </summary>
+    private void ClearSlotOf(object obj)
+    {
+        int mask = _mask;
+        int index = RuntimeHelpers.GetHashCode(obj) & mask;
+        for (int scanned = 0; scanned <= mask; scanned++)
+        {
+            if (_cache[index] == obj)
+            {
+                _cache[index] = null;
+                return;
+            }
+
+            index = (index + 1) & mask;
+        }
+
+        System.Diagnostics.Debug.Fail("every entry of a cached log is in the cache");
+        Array.Clear(_cache);
     }
 
     /// <summary>Back to appending after a check found few duplicates; the cache storage is kept, empty, for later.</summary>
     private void LeaveCachedMode()
     {
-        Array.Clear(_cacheStorage);
+        Array.Clear(_cache);
+        _probe = null; // (it may name an entry the check dropped as a duplicate; the original is still logged, but be plain)
         EnterAppendingMode();
     }
 
     private void EnterAppendingMode()
     {
-        _cache = _lastAppended;
+        _cached = false;
         _mask = 0;
         _appendUntil = AppendUntil();
         _compactAt = int.MaxValue;
@@ -420,7 +441,7 @@ internal struct ReadLog
     internal void LimitAppends(int limit)
     {
         _appendLimit = limit;
-        if (!IsCached)
+        if (!_cached)
         {
             _appendUntil = AppendUntil();
         }

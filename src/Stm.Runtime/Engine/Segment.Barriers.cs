@@ -12,12 +12,12 @@ internal sealed partial class Segment
     /// </summary>
     internal object OpenReadSlow(ref TxHeader header, ITransactionalObject self, TransactionalProperty property, out long version)
     {
-        long owner = Volatile.Read(ref header.Owner);
-        if (owner != OwnerWord.None && OwnerWord.BelongsTo(owner, Index))
+        long word = Volatile.Read(ref header.Word);
+        if (HeaderWord.BelongsTo(word, Index))
         {
             // Our own write: nobody else can change the copy, no need to record or validate the read.
             version = -1;
-            return Writes.CopyAt(header.CopyIndex);
+            return Writes.CopyAt(HeaderWord.CopyIndex(word));
         }
 
         ThrowIfAbortRequested();
@@ -31,9 +31,9 @@ internal sealed partial class Segment
 
             if (current <= ReadVersion)
             {
-                if (!Reads.Contains(header.Id) && LogsReads)
+                if (!Reads.Contains(self) && LogsReads)
                 {
-                    RecordRead(ref header, self);
+                    RecordRead(self);
                 }
 
                 version = current;
@@ -47,41 +47,35 @@ internal sealed partial class Segment
     }
 
     /// <summary>
-    /// Adds an object to the read log (the barrier found it absent from the log's cache; while the log appends,
-    /// that cache is only the object appended last). Small on purpose: the common case is two stores.
+    /// Adds an object to the read log (the barrier found it absent from the log's probe slot: while the log appends, the
+    /// object just read twice in a row). Small on purpose: the common case is two stores.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    internal void RecordRead(ref TxHeader header, ITransactionalObject self)
+    internal void RecordRead(ITransactionalObject self)
     {
-        if (!Reads.TryAppend(self, ref header))
+        if (!Reads.TryAppend(self))
         {
-            RecordReadCached(ref header, self);
+            RecordReadCached(self);
         }
     }
 
     /// <summary>
-    /// The attempt's first logged read, the cached mode's add, or the general path. A call of its own so that
-    /// <see cref="RecordRead"/>, which every first read in the appending mode calls, keeps a small frame (with the
+    /// The attempt's first logged read, the cached mode's lookup and add, or the general path. A call of its own so
+    /// that <see cref="RecordRead"/>, which every first read in the appending mode calls, keeps a small frame (with the
     /// cached add in it, it saved six registers on every call: intset −5 %).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void RecordReadCached(ref TxHeader header, ITransactionalObject self)
+    private void RecordReadCached(ITransactionalObject self)
     {
-        if (Reads.TryAppendFirst(self))
+        if (!Reads.TryAppendFirst(self) && !Reads.TryAddCached(self))
         {
-            // The attempt's first logged read. Its object gets an id, as every first read did through Add: the log can
-            // then cache it when it is read again (a repeated read measured 3.7 ns instead of 2.2 without).
-            ObjectIds.Ensure(ref header);
-        }
-        else if (!Reads.TryAddCached(self, ref header))
-        {
-            RecordReadSlow(ref header, self);
+            RecordReadSlow(self);
         }
     }
 
     /// <summary>Log growth, a duplicate check, the cached mode, or the snapshot decision.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void RecordReadSlow(ref TxHeader header, ITransactionalObject self)
+    private void RecordReadSlow(ITransactionalObject self)
     {
         if (Reads.Count >= SnapshotReads.LoggedReads && Reads.AppendsLimited)
         {
@@ -96,7 +90,7 @@ internal sealed partial class Segment
             Reads.LimitAppends(int.MaxValue);
         }
 
-        Reads.Add(ref header, self);
+        Reads.Add(self);
     }
 
     /// <summary>Spins while a commit copies values into the object; returns the version it published.</summary>
@@ -133,7 +127,7 @@ internal sealed partial class Segment
 
     private object OpenWriteSlow(ref TxHeader header, ITransactionalObject self, TransactionalProperty property)
     {
-        if (header.Fresh == FreshStamp)
+        if (Volatile.Read(ref header.Word) == FreshStamp)
         {
             return self;
         }
@@ -143,30 +137,34 @@ internal sealed partial class Segment
         var spin = default(SpinWait);
         while (true)
         {
-            long owner = Volatile.Read(ref header.Owner);
-            if (owner == token)
+            long word = Volatile.Read(ref header.Word);
+            if (HeaderWord.OwnerOf(word) == token)
             {
-                return Writes.CopyAt(header.CopyIndex);
+                return Writes.CopyAt(HeaderWord.CopyIndex(word));
             }
 
-            if (owner != OwnerWord.None && OwnerWord.BelongsTo(owner, Index))
+            if (HeaderWord.BelongsTo(word, Index))
             {
                 // Written by an enclosing level: copy its copy, so rolling this level back restores it.
-                var parentCopy = (ITransactionalObject)Writes.CopyAt(header.CopyIndex);
-                int index = Writes.Add(self, parentCopy, owner, header.CopyIndex, property);
-                header.CopyIndex = index;
-                Volatile.Write(ref header.Owner, token);
+                var parentCopy = (ITransactionalObject)Writes.CopyAt(HeaderWord.CopyIndex(word));
+                int index = Writes.Add(self, parentCopy, word, property);
+                Volatile.Write(ref header.Word, HeaderWord.Owned(token, index));
                 return Writes.CopyAt(index);
             }
 
-            if (owner == OwnerWord.None)
+            if (!HeaderWord.IsOwned(word))
             {
+                // Free (or fresh for a level that has ended). The lock names the entry the copy will get.
                 // (Without a locked instruction while this thread is the only one running transactions: SoloMode.)
-                if (SoloMode.TryOwn(ReservedBy, ref header.Owner, token) ||
-                    Interlocked.CompareExchange(ref header.Owner, token, OwnerWord.None) == OwnerWord.None)
+                long owned = HeaderWord.Owned(token, Writes.NextIndex);
+                if (SoloMode.TryOwn(ReservedBy, ref header.Word, word, owned) ||
+                    Interlocked.CompareExchange(ref header.Word, owned, word) == word)
                 {
-                    // We hold the write lock: only we can publish this object now, so its values are stable
-                    // (the previous owner finished copying its values in before it released the lock).
+                    // We hold the write lock: only we can publish this object now, so its values are stable (the
+                    // previous owner finished copying its values in before it released the lock) and can be copied
+                    // before the check. Logged first, so that a conflict report finds the word the lock replaced.
+                    int index = Writes.Add(self, self, word, property);
+                    System.Diagnostics.Debug.Assert(index == HeaderWord.CopyIndex(owned), "the lock names the entry the copy got");
                     try
                     {
                         while (Volatile.Read(ref header.Version) > ReadVersion)
@@ -176,19 +174,18 @@ internal sealed partial class Segment
                     }
                     catch
                     {
-                        Volatile.Write(ref header.Owner, OwnerWord.None); // not logged yet: release it here
+                        Writes.Truncate(index);
+                        Volatile.Write(ref header.Word, word); // release it here: the attempt's rollback no longer sees it
                         throw;
                     }
 
-                    int index = Writes.Add(self, self, OwnerWord.None, -1, property);
-                    header.CopyIndex = index;
                     return Writes.CopyAt(index);
                 }
 
                 continue;
             }
 
-            ResolveWriteConflict(owner, ref header, property, ref spin);
+            ResolveWriteConflict(word, ref header, property, ref spin);
         }
     }
 
@@ -199,7 +196,7 @@ internal sealed partial class Segment
     /// </summary>
     private void ResolveWriteConflict(long owner, ref TxHeader header, TransactionalProperty property, ref SpinWait spin)
     {
-        Segment other = SegmentPool.All[OwnerWord.SegmentIndex(owner)];
+        Segment other = SegmentPool.All[HeaderWord.SegmentIndex(owner)];
         bool weWin = Inevitable || (!other.Inevitable && IsOlderThan(other));
         if (!weWin)
         {
@@ -216,7 +213,7 @@ internal sealed partial class Segment
         }
 
         other.RequestAbort(Volatile.Read(ref other.AttemptSerial), property);
-        while (Volatile.Read(ref header.Owner) == owner)
+        while (Volatile.Read(ref header.Word) == owner)
         {
             ThrowIfAbortRequested();
             spin.SpinOnce(sleep1Threshold: -1);
@@ -259,11 +256,37 @@ internal sealed partial class Segment
         ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
         if (changed is not null)
         {
-            throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
+            throw Conflict(ConflictKind.ReadWrite, LastWriteOf(changed));
         }
 
         ThrowIfCounterReadsChanged();
         ReadVersion = now;
         ThrowIfAbortRequested();
+    }
+
+    /// <summary>
+    /// The property of the last committed write to <paramref name="changed"/>, for the report of a read-write conflict:
+    /// recorded in its free header word, or, if another transaction has taken the object since, in that owner's
+    /// write-log entry (the word it replaced). A racy read of another segment's log, so only a best effort: an entry
+    /// that no longer names the object gives <see cref="TransactionalProperty.Unknown"/>.
+    /// </summary>
+    private static TransactionalProperty LastWriteOf(ITransactionalObject changed)
+    {
+        long word = Volatile.Read(ref changed.StmHeader.Word);
+        for (int hops = 0; HeaderWord.IsOwned(word); hops++)
+        {
+            if (hops == 64)
+            {
+                return TransactionalProperty.Unknown; // (a chain of nested levels, or entries changing under us)
+            }
+
+            Segment owner = SegmentPool.All[HeaderWord.SegmentIndex(word)];
+            if (!owner.Writes.TryGetPreviousWord(HeaderWord.CopyIndex(word), changed, out word))
+            {
+                return TransactionalProperty.Unknown;
+            }
+        }
+
+        return TransactionalProperty.FromIndex(HeaderWord.Site(word));
     }
 }

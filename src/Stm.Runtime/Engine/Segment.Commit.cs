@@ -49,7 +49,7 @@ internal sealed partial class Segment
         }
 
         GlobalClock.UnlockCommitPublishing(version);
-        ReleaseOwnership();
+        ReleaseOwnership(committed: true);
         Commutes.Truncate(0);
         ClearReads();
         RetryGate.NotifyCommitted();
@@ -89,7 +89,7 @@ internal sealed partial class Segment
         if (changed is not null)
         {
             GlobalClock.UnlockCommit(now);
-            throw Conflict(ConflictKind.ReadWrite, TransactionalProperty.FromIndex(changed.StmHeader.WriteSite));
+            throw Conflict(ConflictKind.ReadWrite, LastWriteOf(changed));
         }
     }
 
@@ -110,13 +110,17 @@ internal sealed partial class Segment
             // Only an object's current entry holds its final copy (earlier ones belong to merged levels).
             ref WriteLog.Entry entry = ref Writes[i];
             ref TxHeader header = ref entry.Object.StmHeader;
-            if (header.CopyIndex == i)
+            if (HeaderWord.CopyIndex(header.Word) == i)
             {
                 Volatile.Write(ref header.Version, TxHeader.Locked);
                 Volatile.WriteBarrier(); // the Locked mark is visible before any value changes
                 entry.Object.StmPublish(entry.Copy!);
-                header.WriteSite = entry.PropertyIndex;
                 Volatile.Write(ref header.Version, version); // release: the values are visible first
+
+                // Release the write lock, recording what was written. Safe before the clock moves: a writer that takes
+                // the object now finds it newer than its read version and waits for the clock before extending, and it
+                // cannot commit before us (we hold the commit lock).
+                Volatile.Write(ref header.Word, entry.PropertyIndex);
             }
         }
 
@@ -138,10 +142,10 @@ internal sealed partial class Segment
             _savepoints.Pop();
         }
 
-        ReleaseOwnership();
+        ReleaseOwnership(committed: false);
         Commutes.Truncate(0);
         ReleaseInevitability();
-        CurrentOwner = OwnerWord.Make(Index, 0);
+        CurrentOwner = HeaderWord.Owner(Index, 0);
     }
 
     /// <summary>Forgets the reads of the attempt (after commit, abort, or once a retry has its wait set).</summary>
@@ -151,16 +155,24 @@ internal sealed partial class Segment
         CounterReads.Clear();
     }
 
-    /// <summary>Ends the attempt's ownership: releases every write lock; the log keeps or pools the private copies.</summary>
-    private void ReleaseOwnership()
+    /// <summary>
+    /// Ends the attempt's ownership: the log keeps or pools the private copies. After a commit the write locks are
+    /// already released (<see cref="Publish"/>); after an abort each object gets back the word its first write
+    /// replaced (entries are undone newest first, so an object written at several nesting levels ends with its
+    /// oldest entry's word).
+    /// </summary>
+    private void ReleaseOwnership(bool committed)
     {
-        for (int i = 0; i < Writes.Count; i++)
+        if (!committed)
         {
-            ref WriteLog.Entry entry = ref Writes[i];
-            ref TxHeader header = ref entry.Object.StmHeader;
-            if (OwnerWord.BelongsTo(header.Owner, Index))
+            for (int i = Writes.Count - 1; i >= 0; i--)
             {
-                Volatile.Write(ref header.Owner, OwnerWord.None);
+                ref WriteLog.Entry entry = ref Writes[i];
+                ref TxHeader header = ref entry.Object.StmHeader;
+                if (HeaderWord.BelongsTo(header.Word, Index))
+                {
+                    Volatile.Write(ref header.Word, entry.PreviousWord);
+                }
             }
         }
 

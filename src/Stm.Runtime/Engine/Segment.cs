@@ -36,7 +36,7 @@ internal sealed partial class Segment : TransactionContext
     internal Segment(int index)
     {
         Index = index;
-        CurrentOwner = OwnerWord.Make(index, 0);
+        CurrentOwner = HeaderWord.Owner(index, 0);
         Statistics = new SegmentStatistics();
         Writes = new WriteLog(Copies);
         Reads.LimitAppends(SnapshotReads.LoggedReads); // where a first attempt decides whether to stop logging
@@ -93,10 +93,13 @@ internal sealed partial class Segment : TransactionContext
     /// <summary>When this segment's attempts may stop logging their reads (adapts to how often that failed).</summary>
     internal SnapshotReads Snapshots; // a struct, embedded; never readonly, never copied
 
-    /// <summary>Objects allocated with this stamp belong to the current nesting level of the current attempt.</summary>
+    /// <summary>
+    /// Objects allocated with this stamp (in <see cref="TxHeader.Word"/>) belong to the current nesting level of the current
+    /// attempt. Tagged with <see cref="HeaderWord.FreshTag"/>, and never repeated: a stamp names one level of one attempt.
+    /// </summary>
     internal long FreshStamp;
 
-    /// <summary>The owner word of the current nesting level.</summary>
+    /// <summary>The owner token of the current nesting level (<see cref="HeaderWord.Owner"/>).</summary>
     internal long CurrentOwner;
 
     internal ReadLog Reads = new(); // a struct, embedded (one load less per barrier); never readonly, never copied
@@ -177,7 +180,7 @@ internal sealed partial class Segment : TransactionContext
         _doomed = false;
         _inevitableByRequest = false;
         _attemptStart = CoarseClock.Now; // a field load: see CoarseClock
-        CurrentOwner = OwnerWord.Make(Index, 0);
+        CurrentOwner = HeaderWord.Owner(Index, 0);
         FreshStamp = NextStamp();
         ReadVersion = GlobalClock.Now;
         Priority = priority == 0 ? ReadVersion + 1 : priority;
@@ -189,7 +192,7 @@ internal sealed partial class Segment : TransactionContext
     /// </summary>
     internal void KeepLoggingReads() => Reads.LimitAppends(int.MaxValue);
 
-    private long NextStamp() => (++_stampCounter << 10) | (uint)Index;
+    private long NextStamp() => HeaderWord.FreshTag | (++_stampCounter << 10) | (uint)Index;
 
     /// <summary>Time spent in the current attempt, in (coarse) milliseconds.</summary>
     /// <remarks>Both ends come from <see cref="CoarseClock"/>: its value lags the OS clock by up to one step of it (4 ms
@@ -278,9 +281,14 @@ internal sealed partial class Segment : TransactionContext
 
     internal void PushSavepoint()
     {
+        if (_savepoints.Count == HeaderWord.MaxDepth)
+        {
+            throw new InvalidOperationException($"Atomic blocks are nested more than {HeaderWord.MaxDepth} deep.");
+        }
+
         _savepoints.Push(new Savepoint(Writes.Count, Commutes.Count, _commitHandlers.Count, _abortHandlers.Count));
         Commutes.SealFolding();
-        CurrentOwner = OwnerWord.Make(Index, _savepoints.Count);
+        CurrentOwner = HeaderWord.Owner(Index, _savepoints.Count);
 
         // Objects the enclosing level allocated are no longer fresh for the nested block: its writes to them
         // must go through private copies so that rolling the nested block back can undo them.
@@ -292,13 +300,15 @@ internal sealed partial class Segment : TransactionContext
     {
         Savepoint savepoint = _savepoints.Pop();
         long nested = CurrentOwner;
-        CurrentOwner = OwnerWord.Make(Index, _savepoints.Count);
+        CurrentOwner = HeaderWord.Owner(Index, _savepoints.Count);
         for (int i = savepoint.WriteCount; i < Writes.Count; i++)
         {
             ref TxHeader header = ref Writes[i].Object.StmHeader;
-            if (header.Owner == nested)
+            long word = header.Word;
+            if (HeaderWord.OwnerOf(word) == nested)
             {
-                Volatile.Write(ref header.Owner, CurrentOwner); // the copy index stays: its entry is now the parent's
+                // The copy index stays: its entry is now the parent's.
+                Volatile.Write(ref header.Word, HeaderWord.Owned(CurrentOwner, HeaderWord.CopyIndex(word)));
             }
         }
 
@@ -313,16 +323,14 @@ internal sealed partial class Segment : TransactionContext
         for (int i = Writes.Count - 1; i >= savepoint.WriteCount; i--)
         {
             ref WriteLog.Entry entry = ref Writes[i];
-            ref TxHeader header = ref entry.Object.StmHeader;
-            header.CopyIndex = entry.PreviousCopyIndex;
-            Volatile.Write(ref header.Owner, entry.PreviousOwner);
+            Volatile.Write(ref entry.Object.StmHeader.Word, entry.PreviousWord);
         }
 
         Writes.Truncate(savepoint.WriteCount);
         Commutes.Truncate(savepoint.CommuteCount);
         _commitHandlers.RemoveRange(savepoint.CommitHandlers, _commitHandlers.Count - savepoint.CommitHandlers);
         _abortHandlers.RemoveRange(savepoint.AbortHandlers, _abortHandlers.Count - savepoint.AbortHandlers);
-        CurrentOwner = OwnerWord.Make(Index, _savepoints.Count);
+        CurrentOwner = HeaderWord.Owner(Index, _savepoints.Count);
         FreshStamp = NextStamp();
     }
 

@@ -72,21 +72,22 @@ internal static class SoloMode
     }
 
     /// <summary>
-    /// Takes a free write lock without a locked instruction if <paramref name="mine"/> holds the mode.
+    /// Takes a free write lock without a locked instruction if <paramref name="mine"/> holds the mode: stores
+    /// <paramref name="owned"/> into the header word if it still holds <paramref name="expected"/>.
     /// </summary>
-    /// <returns><see langword="false"/> if the caller must use a compare-and-swap (not solo, or the lock is taken).</returns>
+    /// <returns><see langword="false"/> if the caller must use a compare-and-swap (not solo, or the word changed).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool TryOwn(SegmentReservation? mine, ref long owner, long token)
+    internal static bool TryOwn(SegmentReservation? mine, ref long word, long expected, long owned)
     {
         if (!EnterCritical(mine))
         {
             return false;
         }
 
-        bool taken = Volatile.Read(ref owner) == OwnerWord.None;
+        bool taken = Volatile.Read(ref word) == expected;
         if (taken)
         {
-            owner = token;
+            word = owned;
         }
 
         ExitCritical(mine!);

@@ -1,14 +1,15 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Stm.Internal;
 
 namespace Stm.Engine;
 
 /// <summary>
 /// The objects a transaction attempt owns, each with its private copy, in the order they were first
-/// written at each nesting level. An entry also remembers what its level replaced (previous owner token and
-/// copy index) so a nested block can be rolled back on its own. An object's header points at its current
-/// entry (<see cref="TxHeader.CopyIndex"/>).
+/// written at each nesting level. An entry also remembers the header word its level replaced (an enclosing level's
+/// ownership, or the free word of before the first write) so a nested block, or the whole attempt, can be rolled back.
+/// An object's header word points at its current entry (<see cref="HeaderWord.CopyIndex"/>).
 /// </summary>
 /// <remarks>
 /// <para>Private copies are referenced only from here, never from the (usually old) objects themselves.</para>
@@ -36,11 +37,14 @@ internal sealed class WriteLog(CopyPool pool)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal object CopyAt(int index) => _entries[index].Copy!;
 
+    /// <summary>The index the next <see cref="Add"/> returns (a first write takes the lock naming it before it adds the entry).</summary>
+    internal int NextIndex => _count;
+
     /// <summary>
     /// Appends an entry for <paramref name="obj"/> whose copy holds the values of <paramref name="source"/> (the object
     /// itself, or the copy of an enclosing level), and returns its index.
     /// </summary>
-    internal int Add(ITransactionalObject obj, ITransactionalObject source, long previousOwner, int previousCopyIndex, TransactionalProperty property)
+    internal int Add(ITransactionalObject obj, ITransactionalObject source, long previousWord, TransactionalProperty property)
     {
         if (_count == _entries.Length)
         {
@@ -64,10 +68,26 @@ internal sealed class WriteLog(CopyPool pool)
         }
 
         entry.Object = obj;
-        entry.PreviousOwner = previousOwner;
-        entry.PreviousCopyIndex = previousCopyIndex;
+        entry.PreviousWord = previousWord;
         entry.PropertyIndex = property.Index;
         return _count++;
+    }
+
+    /// <summary>
+    /// Reads, from another thread, the header word that entry <paramref name="index"/> replaced, if the entry is still
+    /// about <paramref name="obj"/> (for conflict reports only: the owner may be changing the log meanwhile).
+    /// </summary>
+    internal bool TryGetPreviousWord(int index, ITransactionalObject obj, out long previousWord)
+    {
+        Entry[] entries = Volatile.Read(ref _entries);
+        if ((uint)index < (uint)entries.Length && ReferenceEquals(Volatile.Read(ref entries[index].Object), obj))
+        {
+            previousWord = Volatile.Read(ref entries[index].PreviousWord);
+            return true;
+        }
+
+        previousWord = 0;
+        return false;
     }
 
     /// <summary>Drops the entries from <paramref name="count"/> on (their copies are kept or pooled for reuse).</summary>
@@ -109,11 +129,8 @@ internal sealed class WriteLog(CopyPool pool)
         /// <summary>The private copy holding the values this level wrote (kept in an unused entry below <see cref="RetainedCopies"/>).</summary>
         internal object? Copy;
 
-        /// <summary>The owner word the object had before this level's first write (an enclosing level's, or none).</summary>
-        internal long PreviousOwner;
-
-        /// <summary>The copy index the object had before this level's first write.</summary>
-        internal int PreviousCopyIndex;
+        /// <summary>The header word the object had before this level's first write (an enclosing level's ownership, or a free word).</summary>
+        internal long PreviousWord;
 
         /// <summary>The property whose write created the entry, for conflict reports.</summary>
         internal int PropertyIndex;

@@ -48,7 +48,7 @@ public static class Barrier
     public static bool IsFresh(ref TxHeader header)
     {
         Segment? segment = Segment.Current;
-        return segment is not null && header.Fresh == segment.FreshStamp;
+        return segment is not null && header.Word == segment.FreshStamp;
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public static class Barrier
         where T : class, ITransactionalObject
     {
         Segment? segment = Segment.Current;
-        if (segment is not null && header.Fresh == segment.FreshStamp)
+        if (segment is not null && header.Word == segment.FreshStamp)
         {
             version = Unchecked; // allocated by this transaction level: nobody else can see it
             return self;
@@ -112,14 +112,14 @@ public static class Barrier
         }
 
         Segment segment = Unsafe.As<Segment>(transaction); // the only subclass
-        if (header.Owner == OwnerWord.None)
+        if (!HeaderWord.IsOwned(header.Word))
         {
             long current = Volatile.Read(ref header.Version);
             if (current <= segment.ReadVersion)
             {
-                if (segment.LogsReads && !segment.Reads.Contains(header.Id))
+                if (segment.LogsReads && !segment.Reads.Contains(self))
                 {
-                    segment.RecordRead(ref header, self); // first read of this object in this attempt
+                    segment.RecordRead(self); // first read of this object in this attempt
                 }
 
                 version = current;
@@ -164,7 +164,7 @@ public static class Barrier
         where T : class, ITransactionalObject
     {
         Segment? segment = Segment.Current;
-        if (segment is not null && header.Fresh == segment.FreshStamp)
+        if (segment is not null && header.Word == segment.FreshStamp)
         {
             return self; // allocated by this transaction level: written in place
         }
@@ -189,9 +189,10 @@ public static class Barrier
         where T : class, ITransactionalObject
     {
         Segment? segment = Unsafe.As<Segment>(transaction);
-        if (segment is not null && header.Owner == segment.CurrentOwner)
+        long word = header.Word;
+        if (segment is not null && HeaderWord.OwnerOf(word) == segment.CurrentOwner)
         {
-            return Unsafe.As<T>(segment.Writes.CopyAt(header.CopyIndex));
+            return Unsafe.As<T>(segment.Writes.CopyAt(HeaderWord.CopyIndex(word))); // one load: the lock names the copy
         }
 
         return Unsafe.As<T>(Segment.OpenWriteSlow(segment, ref header, self, property)); // also handles a fresh object

