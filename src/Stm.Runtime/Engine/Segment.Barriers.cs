@@ -15,8 +15,9 @@ internal sealed partial class Segment
         long word = Volatile.Read(ref header.Word);
         if (HeaderWord.BelongsTo(word, Index))
         {
-            // Our own write: nobody else can change the copy, no need to record or validate the read.
-            version = -1;
+            // Our own write: nobody else can change the copy, no need to record the read. The object's version cannot
+            // change either while we hold its lock, so the caller's check of it always passes.
+            version = Volatile.Read(ref header.Version);
             return Writes.CopyAt(HeaderWord.CopyIndex(word));
         }
 

@@ -28,9 +28,6 @@ namespace Stm.Internal;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Barrier
 {
-    /// <summary>The version snapshot meaning "nothing to validate" (private copy or fresh object).</summary>
-    private const long Unchecked = -1;
-
     /// <summary>Whether the calling thread is inside an atomic block.</summary>
     public static bool InTransaction
     {
@@ -80,7 +77,7 @@ public static class Barrier
         Segment? segment = Segment.Current;
         if (segment is not null && header.Word == segment.FreshStamp)
         {
-            version = Unchecked; // allocated by this transaction level: nobody else can see it
+            version = header.Version; // allocated by this transaction level: nobody else can see it, or publish it
             return self;
         }
 
@@ -127,7 +124,10 @@ public static class Barrier
             }
         }
 
-        return Unsafe.As<T>(segment.OpenReadSlow(ref header, self, property, out version));
+        // Through a local: passing the caller's out parameter on would make the JIT keep it in memory on the fast path too.
+        object source = segment.OpenReadSlow(ref header, self, property, out long slowVersion);
+        version = slowVersion;
+        return Unsafe.As<T>(source);
     }
 
     /// <summary>
@@ -140,11 +140,8 @@ public static class Barrier
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ReadIsValid(ref TxHeader header, long version)
     {
-        if (version == Unchecked)
-        {
-            return true;
-        }
-
+        // No special case for a private copy or a fresh object: their versions cannot change under the caller (a copy's
+        // object is locked by the caller's transaction, which alone may publish it; a fresh one is unpublished).
         Volatile.ReadBarrier(); // the field load must complete before the version is re-read
         return Volatile.Read(ref header.Version) == version;
     }
