@@ -268,26 +268,40 @@ internal sealed partial class Segment
     /// <summary>
     /// The property of the last committed write to <paramref name="changed"/>, for the report of a read-write conflict:
     /// recorded in its free header word, or, if another transaction has taken the object since, in that owner's
-    /// write-log entry (the word it replaced). A racy read of another segment's log, so only a best effort: an entry
-    /// that no longer names the object gives <see cref="TransactionalProperty.Unknown"/>.
+    /// write-log entry (the word it replaced). A racy read of another segment's log: an owner between its lock and its
+    /// log entry (a few instructions) is waited for; after many tries the answer is <see cref="TransactionalProperty.Unknown"/>.
     /// </summary>
     private static TransactionalProperty LastWriteOf(ITransactionalObject changed)
+    {
+        var spin = default(SpinWait);
+        for (int tries = 0; tries < 100; tries++)
+        {
+            if (TryFindSite(changed, out int site))
+            {
+                return TransactionalProperty.FromIndex(site);
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return TransactionalProperty.Unknown;
+    }
+
+    /// <summary>Follows the object's header word through the owners' log entries to a free word (see <see cref="LastWriteOf"/>).</summary>
+    private static bool TryFindSite(ITransactionalObject changed, out int site)
     {
         long word = Volatile.Read(ref changed.StmHeader.Word);
         for (int hops = 0; HeaderWord.IsOwned(word); hops++)
         {
-            if (hops == 64)
-            {
-                return TransactionalProperty.Unknown; // (a chain of nested levels, or entries changing under us)
-            }
-
             Segment owner = SegmentPool.All[HeaderWord.SegmentIndex(word)];
-            if (!owner.Writes.TryGetPreviousWord(HeaderWord.CopyIndex(word), changed, out word))
+            if (hops == 64 || !owner.Writes.TryGetPreviousWord(HeaderWord.CopyIndex(word), changed, out word))
             {
-                return TransactionalProperty.Unknown;
+                site = 0;
+                return false; // (the owner has not logged the object yet, or its entries are changing under us)
             }
         }
 
-        return TransactionalProperty.FromIndex(HeaderWord.Site(word));
+        site = HeaderWord.Site(word);
+        return true;
     }
 }
