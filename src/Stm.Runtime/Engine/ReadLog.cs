@@ -49,8 +49,7 @@ internal struct ReadLog
     /// <summary>The object the barrier finds logged without a call (see remarks), or null; always an object in the log.</summary>
     private object? _probe;
 
-    /// <summary>Whether the log is in its cached mode.</summary>
-    private bool _cached;
+    /// <summary>The cache's size − 1 in the cached mode; 0 while appending (so also the mode flag, <see cref="IsCached"/>).</summary>
     private int _mask;
     private object?[] _cache = new object?[InitialCacheSize];
     private LoggedRead[] _items = new LoggedRead[64];
@@ -79,7 +78,7 @@ internal struct ReadLog
     internal long FootprintBytes => ((long)_items.Length + _cache.Length) * IntPtr.Size;
 
     /// <summary>Whether the log is in its cached mode (see remarks): for tests.</summary>
-    internal bool IsCached => _cached;
+    internal readonly bool IsCached => _mask != 0;
 
     internal ITransactionalObject this[int index] => _items[index].Object;
 
@@ -130,7 +129,7 @@ internal struct ReadLog
     internal bool TryAppendFirst(ITransactionalObject obj)
     {
         // (The log is never cached while empty; the test keeps an entry from bypassing the cache if that changes.)
-        if (_count != 0 || _cached)
+        if (_count != 0 || IsCached)
         {
             return false;
         }
@@ -147,7 +146,7 @@ internal struct ReadLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryAddCached(ITransactionalObject obj)
     {
-        if (!_cached)
+        if (!IsCached)
         {
             return false;
         }
@@ -181,14 +180,14 @@ internal struct ReadLog
             Array.Resize(ref _items, _items.Length * 2);
         }
 
-        if (!_cached)
+        if (!IsCached)
         {
             if (_count >= _appendBudget)
             {
                 CheckDuplicates();
             }
 
-            if (!_cached)
+            if (!IsCached)
             {
                 _items[_count++].Object = obj;
                 _appendUntil = AppendUntil();
@@ -304,9 +303,8 @@ internal struct ReadLog
             Array.Clear(_cache);
         }
 
-        _cached = true;
         _appendUntil = 1;
-        _mask = size - 1;
+        _mask = size - 1; // (the cached mode)
         int kept = 0;
         for (int i = 0; i < _count; i++)
         {
@@ -331,7 +329,7 @@ internal struct ReadLog
     /// </summary>
     internal void Clear()
     {
-        bool wasCached = _cached;
+        bool wasCached = IsCached;
         if (wasCached)
         {
             if (_count * 16 >= _cache.Length)
@@ -420,8 +418,7 @@ internal struct ReadLog
 
     private void EnterAppendingMode()
     {
-        _cached = false;
-        _mask = 0;
+        _mask = 0; // (the appending mode)
         _appendUntil = AppendUntil();
         _compactAt = int.MaxValue;
     }
@@ -440,7 +437,7 @@ internal struct ReadLog
     internal void LimitAppends(int limit)
     {
         _appendLimit = limit;
-        if (!_cached)
+        if (!IsCached)
         {
             _appendUntil = AppendUntil();
         }

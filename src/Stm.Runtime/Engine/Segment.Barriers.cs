@@ -175,8 +175,7 @@ internal sealed partial class Segment
                     }
                     catch
                     {
-                        Writes.Truncate(index);
-                        Volatile.Write(ref header.Word, word); // release it here: the attempt's rollback no longer sees it
+                        UndoWrites(index); // release it here: the attempt's rollback no longer sees the entry
                         throw;
                     }
 

@@ -49,7 +49,7 @@ internal sealed partial class Segment
         }
 
         GlobalClock.UnlockCommitPublishing(version);
-        ReleaseOwnership(committed: true);
+        Writes.Truncate(0); // (Publish released the write locks; the log keeps or pools the copies)
         Commutes.Truncate(0);
         ClearReads();
         RetryGate.NotifyCommitted();
@@ -142,7 +142,7 @@ internal sealed partial class Segment
             _savepoints.Pop();
         }
 
-        ReleaseOwnership(committed: false);
+        UndoWrites(0);
         Commutes.Truncate(0);
         ReleaseInevitability();
         CurrentOwner = HeaderWord.Owner(Index, 0);
@@ -156,27 +156,24 @@ internal sealed partial class Segment
     }
 
     /// <summary>
-    /// Ends the attempt's ownership: the log keeps or pools the private copies. After a commit the write locks are
-    /// already released (<see cref="Publish"/>); after an abort each object gets back the word its first write
-    /// replaced (entries are undone newest first, so an object written at several nesting levels ends with its
-    /// oldest entry's word).
+    /// Undoes the write-log entries from <paramref name="from"/> on (a rolled-back nested block, a whole attempt, or a
+    /// first write whose version check failed): each object gets back the header word its entry replaced, newest entry
+    /// first, so an object written at several nesting levels ends with its oldest undone entry's word (an enclosing
+    /// level's ownership, or the free word of before the attempt). The log keeps or pools the private copies.
     /// </summary>
-    private void ReleaseOwnership(bool committed)
+    private void UndoWrites(int from)
     {
-        if (!committed)
+        for (int i = Writes.Count - 1; i >= from; i--)
         {
-            for (int i = Writes.Count - 1; i >= 0; i--)
+            ref WriteLog.Entry entry = ref Writes[i];
+            ref TxHeader header = ref entry.Object.StmHeader;
+            if (HeaderWord.BelongsTo(header.Word, Index))
             {
-                ref WriteLog.Entry entry = ref Writes[i];
-                ref TxHeader header = ref entry.Object.StmHeader;
-                if (HeaderWord.BelongsTo(header.Word, Index))
-                {
-                    Volatile.Write(ref header.Word, entry.PreviousWord);
-                }
+                Volatile.Write(ref header.Word, entry.PreviousWord);
             }
         }
 
-        Writes.Truncate(0);
+        Writes.Truncate(from);
     }
 
     /// <summary>

@@ -320,13 +320,7 @@ internal sealed partial class Segment : TransactionContext
     internal void RollbackSavepoint()
     {
         Savepoint savepoint = _savepoints.Pop();
-        for (int i = Writes.Count - 1; i >= savepoint.WriteCount; i--)
-        {
-            ref WriteLog.Entry entry = ref Writes[i];
-            Volatile.Write(ref entry.Object.StmHeader.Word, entry.PreviousWord);
-        }
-
-        Writes.Truncate(savepoint.WriteCount);
+        UndoWrites(savepoint.WriteCount);
         Commutes.Truncate(savepoint.CommuteCount);
         _commitHandlers.RemoveRange(savepoint.CommitHandlers, _commitHandlers.Count - savepoint.CommitHandlers);
         _abortHandlers.RemoveRange(savepoint.AbortHandlers, _abortHandlers.Count - savepoint.AbortHandlers);
