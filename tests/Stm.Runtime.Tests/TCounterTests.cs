@@ -63,6 +63,50 @@ public class TCounterTests
         Assert.True(counter.Value > 0);
     }
 
+    // The committed values alternate 0, 1, 0, 1, ...: +1 commits under the commit lock (its transaction also writes
+    // an object), -1 commits lock-free into the writer's cell. Any other value read was never committed: the
+    // locked part read before a +1 and the cells after the -1 that followed it.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_read_never_combines_a_locked_add_and_a_lock_free_add_into_a_value_never_committed(bool inTransaction)
+    {
+        var counter = new TCounter();
+        var other = new Model.Cell(0);
+        using var stop = new CancellationTokenSource();
+        Action joinWriter = TestThreads.Start(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Atomic.Run(() => { counter.Add(1); other.Value++; });
+                Atomic.Run(() => counter.Add(-1));
+            }
+        });
+
+        long reads = 0, wrong = 0, seen = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (reads < 1_000_000 || clock.Elapsed < TimeSpan.FromSeconds(1) || (seen < 1_000 && clock.Elapsed < TimeSpan.FromSeconds(20)))
+        {
+            long value = inTransaction ? Atomic.Run(() => counter.Value) : counter.Value;
+            reads++;
+            if (value is not (0 or 1))
+            {
+                wrong++;
+            }
+            else if (value == 1)
+            {
+                seen++;
+            }
+        }
+
+        stop.Cancel();
+        joinWriter();
+        Assert.Equal(0, wrong);
+        Assert.True(seen >= 1_000, $"the reader saw the counter at 1 only {seen} times: the writer did not run alongside it");
+        Assert.Equal(0, counter.Value);
+        Assert.True(other.Value > 0);
+    }
+
     [Fact]
     public void Pending_adds_are_visible_to_their_transaction_and_rolled_back_with_it()
     {

@@ -37,6 +37,11 @@ public sealed class TCounter : ITransactionalObject
     {
         get
         {
+            if (Segment.Current is null)
+            {
+                return ReadOutside();
+            }
+
             long committed;
             while (true)
             {
@@ -48,12 +53,7 @@ public sealed class TCounter : ITransactionalObject
                 }
             }
 
-            Segment? segment = Segment.Current;
-            if (segment is null)
-            {
-                return committed + StripeSum();
-            }
-
+            Segment segment = Segment.Current!;
             if (_header.Word == segment.FreshStamp)
             {
                 return committed; // created by this transaction level: no one else has added to it
@@ -62,6 +62,9 @@ public sealed class TCounter : ITransactionalObject
             return committed + segment.ReadCounterStripes(this) + segment.PendingDelta(this);
         }
     }
+
+    /// <summary>How many times <see cref="ReadOutside"/> tries to read the counter at one instant before it runs a transaction.</summary>
+    private const int OutsideReadAttempts = 16;
 
     /// <summary>Adds <paramref name="delta"/> (which may be negative). Never conflicts with other adds.</summary>
     /// <param name="delta">The amount to add.</param>
@@ -97,6 +100,38 @@ public sealed class TCounter : ITransactionalObject
     /// <see cref="Add"/> that was 32 bytes on every add, in transactions too.
     /// </summary>
     private void AddOutside(long delta) => Atomic.Run(() => Add(delta));
+
+    /// <summary>
+    /// <see cref="Value"/> outside any transaction: the value at one instant. The two parts of the value, the adds
+    /// committed under the commit lock (<c>_value</c>) and the lock-free cells, change independently, so reading one
+    /// after the other can combine an old part with a new one into a value that was never committed (a locked +1
+    /// missed and a lock-free -1 that followed it counted). So the cells are summed at one instant
+    /// (<see cref="CounterStripes.TrySumAtOnce"/>) inside a sequence-lock read of <c>_value</c> that proves it
+    /// unchanged over that instant. A stream of adds can keep that from succeeding; after a few attempts the read
+    /// runs as a transaction instead, whose escalation (in the end, inevitable: lock-free adds then wait) ensures it ends.
+    /// </summary>
+    private long ReadOutside()
+    {
+        var spin = default(System.Threading.SpinWait);
+        for (int attempt = 0; attempt < OutsideReadAttempts; attempt++)
+        {
+            TCounter source = Barrier.OpenRead<TCounter>(null, ref _header, this, s_valueProperty, out long version);
+            long committed = source._value;
+            CounterStripes? stripes = Volatile.Read(ref _stripes);
+            long sum = 0;
+            if ((stripes is null || stripes.TrySumAtOnce(out sum)) && Barrier.ReadIsValid(ref _header, version))
+            {
+                return committed + sum;
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return ReadInTransaction();
+    }
+
+    /// <summary>The fallback of <see cref="ReadOutside"/> (a method of its own: the delegate is allocated only here).</summary>
+    private long ReadInTransaction() => Atomic.Run(() => Value);
 
     /// <summary>Subtracts one.</summary>
     public void Decrement() => Add(-1);

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Stm.Engine;
@@ -39,6 +40,49 @@ internal sealed class CounterStripes
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// The sum of every cell at one instant, for a reader outside any transaction: the cells are collected twice,
+    /// and if no cell's sequence number moved in between (and no cell came into use), every cell held the value
+    /// collected at the moment between the two passes. <see cref="Sum"/> reads each cell at a different moment, which
+    /// a transaction's validation makes safe but a lone read is not.
+    /// </summary>
+    /// <param name="sum">The sum, when the method returns <see langword="true"/>.</param>
+    /// <returns><see langword="false"/> if an add was publishing or committed during the collection: try again.</returns>
+    internal bool TrySumAtOnce(out long sum)
+    {
+        sum = 0;
+        int used = Volatile.Read(ref _used);
+        Span<long> sequences = used <= 64 ? stackalloc long[used] : new long[used];
+        for (int i = 0; i < used; i++)
+        {
+            int at = CellOf(i);
+            long before = Volatile.Read(ref _cells[at]);
+            long value = Volatile.Read(ref _cells[at + 1]);
+            if ((before & 1) != 0 || Volatile.Read(ref _cells[at]) != before)
+            {
+                return false;
+            }
+
+            sequences[i] = before;
+            sum += value;
+        }
+
+        if (Volatile.Read(ref _used) != used)
+        {
+            return false; // a cell came into use: an add to it may have committed before we would have looked
+        }
+
+        for (int i = 0; i < used; i++)
+        {
+            if (Volatile.Read(ref _cells[CellOf(i)]) != sequences[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
