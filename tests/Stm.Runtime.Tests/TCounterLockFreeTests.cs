@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using Stm.Collections;
+using Stm.Engine;
 using Stm.Runtime.Tests.Model;
 using Xunit;
 
@@ -20,17 +21,66 @@ public class TCounterLockFreeTests
         var counter = new TCounter();
         var cell = new Cell(0);
         Atomic.Run(() => counter.Add(3));
-        Assert.Equal(3, counter.StripeSum());
+        Assert.Equal(3, StripeSum(counter));
 
         Atomic.Run(() => { counter.Add(4); cell.Value = 1; });
-        Assert.Equal(3, counter.StripeSum()); // applied under the commit lock, to the versioned value
+        Assert.Equal(3, StripeSum(counter)); // applied under the commit lock, to the versioned value
         Assert.Equal(7, counter.Value);
 
         var other = new TCounter();
         Atomic.Run(() => { counter.Add(1); other.Add(1); }); // two counters must appear at once: locked path
-        Assert.Equal(3, counter.StripeSum());
+        Assert.Equal(3, StripeSum(counter));
         Assert.Equal(8, counter.Value);
         Assert.Equal(1, other.Value);
+    }
+
+    [Fact]
+    public void The_cells_are_summed_at_one_instant_even_when_one_thread_adds_through_two_cells()
+    {
+        // One thread whose consecutive adds land in different cells (as when it runs on another segment each time):
+        // +1 into cell 3, then -1 into cell 1, over and over. Every committed total is 0 or 1; a reader that summed
+        // cell 1 before some adds and cell 3 after them would count 2 or more.
+        var stripes = new CounterStripes(4);
+        int stop = 0;
+        Action joinWriter = TestThreads.Start(() =>
+        {
+            while (Volatile.Read(ref stop) == 0)
+            {
+                stripes.BeginAdd(3);
+                stripes.EndAdd(3, 1);
+                stripes.BeginAdd(1);
+                stripes.EndAdd(1, -1);
+            }
+        });
+
+        long sums = 0, wrong = 0, ones = 0, interrupted = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(1) || ones < 100)
+        {
+            if (!stripes.TrySum(wait: false, out long sum))
+            {
+                interrupted++;
+                continue;
+            }
+
+            sums++;
+            if (sum is not (0 or 1))
+            {
+                wrong++;
+            }
+            else if (sum == 1)
+            {
+                ones++;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"only {sums} sums in 30 s ({interrupted} interrupted)");
+        }
+
+        Volatile.Write(ref stop, 1);
+        joinWriter();
+        Assert.Equal(0, wrong);
+        Assert.True(stripes.TrySum(wait: true, out long final));
+        Assert.Equal(0, final);
     }
 
     [Fact]
@@ -78,7 +128,7 @@ public class TCounterLockFreeTests
         });
 
         Assert.Equal(40_000, checkedReads);
-        Assert.True(first.StripeSum() > 0, "the adders never took the lock-free path");
+        Assert.True(StripeSum(first) > 0, "the adders never took the lock-free path");
         Assert.Equal(first.Value, second.Value);
     }
 
@@ -143,7 +193,7 @@ public class TCounterLockFreeTests
             }
         });
 
-        Assert.True(counter.StripeSum() > 0, "the adder never took the lock-free path");
+        Assert.True(StripeSum(counter) > 0, "the adder never took the lock-free path");
         Assert.True(counter.Value <= level.Value);
     }
 
@@ -180,7 +230,7 @@ public class TCounterLockFreeTests
 
         Assert.Equal(Threads * PerThread, counter.Value);
         Assert.Equal(seen.Count, new System.Collections.Generic.HashSet<long>(seen).Count);
-        Assert.InRange(counter.StripeSum(), 1, Threads * PerThread - 1);
+        Assert.InRange(StripeSum(counter), 1, Threads * PerThread - 1);
     }
 
     [Fact]
@@ -212,7 +262,7 @@ public class TCounterLockFreeTests
             _ = copy.Value;
             counter.Add(1);
         });
-        Assert.Equal(1, counter.StripeSum()); // P committed lock-free
+        Assert.Equal(1, StripeSum(counter)); // P committed lock-free
         pDone.Set();
         joinW();
 
@@ -278,7 +328,7 @@ public class TCounterLockFreeTests
                 return;
             }
 
-            while (counter.StripeSum() < 1_000)
+            while (StripeSum(counter) < 1_000)
             {
                 Thread.Yield(); // let the adders get going on the lock-free path first
             }
@@ -343,7 +393,14 @@ public class TCounterLockFreeTests
         }
 
         join();
-        Assert.Equal(20, counter.StripeSum());
+        Assert.Equal(20, StripeSum(counter));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"20 wake-ups took {watch.Elapsed}");
+    }
+
+    /// <summary>The counter's lock-free part at one instant (waits out adds in flight).</summary>
+    private static long StripeSum(TCounter counter)
+    {
+        Assert.True(counter.TryStripeSum(wait: true, out long sum));
+        return sum;
     }
 }

@@ -148,8 +148,21 @@ public sealed class TCounter : ITransactionalObject
     /// <summary>The cells lock-free adds commit into, allocated by the first such commit.</summary>
     internal CounterStripes Stripes => Volatile.Read(ref _stripes) ?? CreateStripes();
 
-    /// <summary>The sum of the lock-free adds committed so far (0 before any).</summary>
-    internal long StripeSum() => Volatile.Read(ref _stripes)?.Sum() ?? 0;
+    /// <summary>
+    /// The sum of the lock-free adds committed so far, at one instant (0 before any); <see langword="false"/> if adds
+    /// kept interrupting the collection (see <see cref="CounterStripes.TrySum"/>, which <paramref name="wait"/> goes to).
+    /// </summary>
+    internal bool TryStripeSum(bool wait, out long sum)
+    {
+        CounterStripes? stripes = Volatile.Read(ref _stripes);
+        if (stripes is null)
+        {
+            sum = 0;
+            return true;
+        }
+
+        return stripes.TrySum(wait, out sum);
+    }
 
     private CounterStripes CreateStripes()
     {

@@ -41,15 +41,19 @@ internal sealed class CounterReadLog
         _entries[_count++] = (counter, sum);
     }
 
-    /// <summary>The first counter whose cells no longer sum to what was read, or <see langword="null"/>.</summary>
-    internal TCounter? FindChanged() => FindChanged(_entries.AsSpan(0, _count));
+    /// <summary>
+    /// The first counter whose cells no longer sum to what was read, or <see langword="null"/>. A counter whose
+    /// sum could not be taken at one instant counts as changed, unless <paramref name="wait"/> (see
+    /// <see cref="CounterStripes.TrySum"/>).
+    /// </summary>
+    internal TCounter? FindChanged(bool wait) => FindChanged(_entries.AsSpan(0, _count), wait);
 
     /// <summary>The first of <paramref name="reads"/> whose cells no longer sum to what was read (also for a <c>Retry</c> wait set).</summary>
-    internal static TCounter? FindChanged(ReadOnlySpan<(TCounter Counter, long Sum)> reads)
+    internal static TCounter? FindChanged(ReadOnlySpan<(TCounter Counter, long Sum)> reads, bool wait)
     {
         foreach ((TCounter counter, long sum) in reads)
         {
-            if (counter.StripeSum() != sum)
+            if (!counter.TryStripeSum(wait, out long now) || now != sum)
             {
                 return counter;
             }

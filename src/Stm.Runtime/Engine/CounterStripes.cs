@@ -29,24 +29,15 @@ internal sealed class CounterStripes
     /// <summary>Where a segment's cell starts: its sequence number, followed by the sum of its adds.</summary>
     private static int CellOf(int segment) => (segment + 1) * Stride;
 
-    /// <summary>The sum of every cell, each read consistently (waits while a cell's add is publishing).</summary>
-    internal long Sum()
-    {
-        long sum = 0;
-        int used = Volatile.Read(ref _used);
-        for (int i = 0; i < used; i++)
-        {
-            sum += ReadCell(CellOf(i));
-        }
-
-        return sum;
-    }
+    /// <summary>How many collections <see cref="TrySum"/> tries before it gives up (unless told to wait).</summary>
+    private const int SumAttempts = 16;
 
     /// <summary>
-    /// The sum of every cell at one instant, for a reader outside any transaction: the cells are collected twice,
-    /// and if no cell's sequence number moved in between (and no cell came into use), every cell held the value
-    /// collected at the moment between the two passes. <see cref="Sum"/> reads each cell at a different moment, which
-    /// a transaction's validation makes safe but a lone read is not.
+    /// The sum of every cell at one instant: the cells are collected twice, and if no cell's sequence number moved
+    /// in between (and no cell came into use), every cell held the value collected at the moment between the two
+    /// passes. Summing cells read at different moments is not enough: one thread's consecutive adds can land in
+    /// different cells (it may run on another segment each time), and a reader could then count its later add
+    /// and miss its earlier one, a value never committed.
     /// </summary>
     /// <param name="sum">The sum, when the method returns <see langword="true"/>.</param>
     /// <returns><see langword="false"/> if an add was publishing or committed during the collection: try again.</returns>
@@ -86,6 +77,35 @@ internal sealed class CounterStripes
     }
 
     /// <summary>
+    /// <see cref="TrySumAtOnce"/>, tried again while adds interrupt it: a bounded number of times, or, with
+    /// <paramref name="wait"/>, until it succeeds. Only a caller that has stopped new lock-free adds may wait (an
+    /// inevitable transaction: adders fall back to the commit lock while it runs, and those already publishing finish
+    /// without waiting for anything); any other caller could be starved by a stream of adds, and treats a
+    /// <see langword="false"/> as a conflict.
+    /// </summary>
+    /// <param name="wait">Whether to try until the collection succeeds.</param>
+    /// <param name="sum">The sum, when the method returns <see langword="true"/>.</param>
+    /// <returns><see langword="false"/> if every attempt was interrupted by an add.</returns>
+    internal bool TrySum(bool wait, out long sum)
+    {
+        var spin = default(SpinWait);
+        for (int attempt = 1; ; attempt++)
+        {
+            if (TrySumAtOnce(out sum))
+            {
+                return true;
+            }
+
+            if (!wait && attempt == SumAttempts)
+            {
+                return false;
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1); // an adder never waits while its mark is set: this ends (may yield to it)
+        }
+    }
+
+    /// <summary>
     /// Marks the segment's cell as publishing, with a full fence: any commit or inevitable registration that
     /// happens after this sees the mark, and this segment, reading the clock next, sees any that happened before.
     /// </summary>
@@ -112,22 +132,6 @@ internal sealed class CounterStripes
     {
         int at = CellOf(segment);
         Volatile.Write(ref _cells[at], _cells[at] + 1);
-    }
-
-    private long ReadCell(int at)
-    {
-        var spin = default(SpinWait);
-        while (true)
-        {
-            long before = Volatile.Read(ref _cells[at]);
-            long value = Volatile.Read(ref _cells[at + 1]);
-            if ((before & 1) == 0 && Volatile.Read(ref _cells[at]) == before)
-            {
-                return value;
-            }
-
-            spin.SpinOnce(); // the adder never waits while its mark is set, so this ends (may yield if it was preempted)
-        }
     }
 
     private void RaiseUsed(int used)

@@ -47,7 +47,7 @@ internal static class RetryGate
         {
             lock (s_gate)
             {
-                while (!AnyChanged(reads, readVersion) && CounterReadLog.FindChanged(counters) is null)
+                while (!AnyChanged(reads, readVersion) && CounterReadLog.FindChanged(counters, wait: false) is null)
                 {
                     // The timeout is only a safety net: wake-ups come from NotifyCommitted.
                     Monitor.Wait(s_gate, SafetyNet);

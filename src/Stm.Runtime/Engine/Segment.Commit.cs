@@ -197,8 +197,8 @@ internal sealed partial class Segment
         GlobalClock.SetInevitable(Index + 1);
 
         // Lock-free adders that marked their cell before seeing the registration (a fenced store) may still
-        // publish: the check waits for them and aborts if what we read changed.
-        if (CounterReadsChanged)
+        // publish: the check waits for them (new ones now fall back to the lock) and aborts if what we read changed.
+        if (CounterReadsChangedWaiting(wait: true))
         {
             GlobalClock.SetInevitable(0);
             GlobalClock.UnlockCommit(now);

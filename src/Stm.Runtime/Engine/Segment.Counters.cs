@@ -30,7 +30,11 @@ internal sealed partial class Segment
     /// </remarks>
     internal long ReadCounterStripes(TCounter counter)
     {
-        long sum = counter.StripeSum();
+        if (!counter.TryStripeSum(wait: Inevitable, out long sum))
+        {
+            throw CounterConflict(); // adds kept landing while we summed: try again (escalating), or wait once inevitable
+        }
+
         if (CounterReads.TryGet(counter, out long seen))
         {
             if (seen != sum)
@@ -55,8 +59,14 @@ internal sealed partial class Segment
         return sum;
     }
 
-    /// <summary>Whether a counter this attempt read has received lock-free adds since (re-sums each one).</summary>
-    private bool CounterReadsChanged => CounterReads.Count != 0 && CounterReads.FindChanged() is not null;
+    /// <summary>
+    /// Whether a counter this attempt read has received lock-free adds since (re-sums each one; a sum that adds kept
+    /// interrupting counts as a change, except for an inevitable attempt, which waits for it instead).
+    /// </summary>
+    private bool CounterReadsChanged => CounterReadsChangedWaiting(Inevitable);
+
+    /// <summary><see cref="CounterReadsChanged"/>, waiting for each sum if <paramref name="wait"/> (new adds must be stopped).</summary>
+    private bool CounterReadsChangedWaiting(bool wait) => CounterReads.Count != 0 && CounterReads.FindChanged(wait) is not null;
 
     /// <summary>Aborts the attempt if a counter it read has received lock-free adds since.</summary>
     internal void ThrowIfCounterReadsChanged()
