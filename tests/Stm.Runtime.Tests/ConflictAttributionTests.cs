@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using Stm.Collections;
 using Stm.Engine;
 using Stm.Runtime.Tests.Model;
 using Xunit;
@@ -43,6 +44,49 @@ public class ConflictAttributionTests
         Assert.Equal(ConflictKind.WriteWrite, site.Kind);
         Assert.True(site.Aborts >= 1);
         Assert.Contains("Account.Balance", Atomic.ConflictReport.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reader_of_a_counter_that_a_writing_commit_added_to_is_reported_on_TCounter_Value()
+    {
+        var counter = new TCounter();
+        var mine = new Cell(0);
+        var theirs = new Cell(0);
+        using var readIt = new ManualResetEventSlim();
+        using var added = new ManualResetEventSlim();
+        int attempts = 0;
+        Atomic.ResetConflictReport();
+
+        // The adder also writes an object, so its add is applied under the commit lock and moves the counter's version.
+        Action joinAdder = TestThreads.Start(() =>
+        {
+            readIt.Wait();
+            Atomic.Run(() =>
+            {
+                counter.Add(1);
+                theirs.Value += 1;
+            });
+            added.Set();
+        });
+        Atomic.Run(() =>
+        {
+            long seen = counter.Value;
+            if (++attempts == 1)
+            {
+                readIt.Set();
+                added.Wait();
+            }
+
+            mine.Value = seen + 1; // the commit finds the counter newer than what this attempt read
+        });
+        joinAdder();
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(2, mine.Value);
+        ConflictSite site = Assert.Single(Atomic.ConflictReport.Sites);
+        Assert.Equal("TCounter.Value", site.Property);
+        Assert.Equal(typeof(TCounter), site.DeclaringType);
+        Assert.Equal(ConflictKind.ReadWrite, site.Kind);
     }
 
     [Fact]

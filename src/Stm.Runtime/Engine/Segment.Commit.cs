@@ -131,6 +131,7 @@ internal sealed partial class Segment
             Volatile.WriteBarrier();
             counter.ApplyCommitted(delta);
             Volatile.Write(ref header.Version, version);
+            Volatile.Write(ref header.Word, TCounter.ValueProperty.Index); // what a reader it invalidates is told it lost on
         }
     }
 
