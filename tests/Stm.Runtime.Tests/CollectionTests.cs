@@ -9,6 +9,34 @@ namespace Stm.Runtime.Tests;
 
 public class CollectionTests
 {
+    private sealed class ConstantHash : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => x == y;
+
+        public int GetHashCode(int obj) => 42;
+    }
+
+    [Fact]
+    public void A_dictionary_whose_keys_all_collide_does_not_grow_its_table_for_them()
+    {
+        // Doubling cannot split a chain of equal hashes; the table used to double on every insert past 8 such keys
+        // (84 MB for 24 keys, out of memory at ~31).
+        var map = new TDictionary<int, int>(comparer: new ConstantHash());
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 24; i++)
+        {
+            Atomic.Run(() => map[i] = i * 10);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 1_000_000, $"24 colliding keys allocated {allocated:N0} bytes");
+        Assert.Equal(24, map.Count);
+        for (int i = 0; i < 24; i++)
+        {
+            Assert.Equal(i * 10, map[i]);
+        }
+    }
+
     private static void RunThreads(int count, Action<int> body)
     {
         var threads = Enumerable.Range(0, count).Select(i => new Thread(() => body(i))).ToArray();

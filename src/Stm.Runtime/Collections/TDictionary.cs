@@ -225,10 +225,31 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
 
         bucket.Value = new Node(key, hash, value, head);
         _count.Increment();
-        if (chain >= MaxChain)
+        if (chain >= MaxChain && DoublingSplits(head, hash))
         {
             Grow();
         }
+    }
+
+    /// <summary>
+    /// Whether doubling the table would split the chain of <paramref name="hash"/>'s bucket (from
+    /// <paramref name="head"/>): some key of it must land in the other half. Keys whose hashes collide (or differ only
+    /// in bits the table does not use yet) stay together however large the table gets, and doubling for them would
+    /// allocate ever larger tables for nothing (a constant hash reached a gigabyte at 28 keys).
+    /// </summary>
+    private bool DoublingSplits(Node? head, int hash)
+    {
+        int newBit = _table.Value.Length;
+        int side = Spread(hash) & newBit;
+        for (Node? node = head; node is not null; node = node.Next)
+        {
+            if ((Spread(node.Hash) & newBit) != side)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private TxCell<Node?> Bucket(int hash)
