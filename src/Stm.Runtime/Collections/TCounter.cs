@@ -37,31 +37,36 @@ public sealed class TCounter : ITransactionalObject
     {
         get
         {
-            if (Segment.Current is null)
+            Segment? segment = Segment.Current;
+            if (segment is null)
             {
                 return ReadOutside();
             }
 
-            long committed;
-            while (true)
-            {
-                TCounter source = Barrier.OpenRead(ref _header, this, s_valueProperty, out long version);
-                committed = source._value;
-                if (Barrier.ReadIsValid(ref _header, version))
-                {
-                    break;
-                }
-            }
-
-            Segment segment = Segment.Current!;
             if (_header.Word == segment.FreshStamp)
             {
-                return committed; // created by this transaction level: no one else has added to it
+                return _value; // created by this transaction level: no one else has added to it, its adds went to _value
             }
+
+            long committed;
+            long version;
+            do
+            {
+                committed = ReadVersioned(segment, out version);
+            }
+            while (!Barrier.ReadIsValid(ref _header, version));
 
             return committed + segment.ReadCounterStripes(this) + segment.PendingDelta(this);
         }
     }
+
+    /// <summary>
+    /// The part committed under the commit lock, through the read barrier (recorded in <paramref name="segment"/>'s
+    /// read log, or, outside, waiting out a publishing commit); the caller confirms it with
+    /// <see cref="Barrier.ReadIsValid"/> and <paramref name="version"/>.
+    /// </summary>
+    private long ReadVersioned(Segment? segment, out long version) =>
+        Barrier.OpenRead(segment, ref _header, this, s_valueProperty, out version)._value;
 
     /// <summary>How many times <see cref="ReadOutside"/> tries to read the counter at one instant before it runs a transaction.</summary>
     private const int OutsideReadAttempts = 16;
@@ -115,8 +120,7 @@ public sealed class TCounter : ITransactionalObject
         var spin = default(System.Threading.SpinWait);
         for (int attempt = 0; attempt < OutsideReadAttempts; attempt++)
         {
-            TCounter source = Barrier.OpenRead<TCounter>(null, ref _header, this, s_valueProperty, out long version);
-            long committed = source._value;
+            long committed = ReadVersioned(null, out long version);
             CounterStripes? stripes = Volatile.Read(ref _stripes);
             long sum = 0;
             if ((stripes is null || stripes.TrySumAtOnce(out sum)) && Barrier.ReadIsValid(ref _header, version))
