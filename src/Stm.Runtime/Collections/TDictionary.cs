@@ -49,7 +49,11 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
     }
 
     /// <summary>The number of keys (a read that conflicts with concurrent inserts and removals).</summary>
-    public int Count => (int)_count.Value;
+    /// <remarks>
+    /// Outside a transaction this is a transaction of its own, so an array sized by it may no longer fit by the time
+    /// it is filled: use <see cref="ToArray"/> or <see cref="ToList"/>, or read and copy inside <see cref="Atomic.Run(Action)"/>.
+    /// </remarks>
+    public int Count => Atomic.InTransaction ? (int)_count.Value : CountThenCopy.Remember(this, (int)_count.Value);
 
     /// <inheritdoc/>
     public bool IsReadOnly => false;
@@ -169,12 +173,37 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
     public bool Remove(KeyValuePair<TKey, TValue> item) =>
         Atomic.Run(() => Contains(item) && Remove(item.Key));
 
-    /// <inheritdoc/>
+    /// <summary>Copies a snapshot of the pairs, taken in one transaction (or in the current one), into an array.</summary>
+    /// <param name="array">The destination.</param>
+    /// <param name="arrayIndex">Where in <paramref name="array"/> the first pair goes.</param>
+    /// <exception cref="ArgumentException">The pairs do not fit in <paramref name="array"/> from <paramref name="arrayIndex"/>.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Outside a transaction, <paramref name="array"/> was sized by a <see cref="Count"/> this thread read just before, and
+    /// another transaction added or removed keys in between (as LINQ's <c>ToArray()</c> through an interface or
+    /// <c>new List&lt;T&gt;(dictionary)</c> would): the copy would be torn. Use <see cref="ToArray"/> or <see cref="ToList"/>.
+    /// </exception>
     public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex)
     {
         ArgumentNullException.ThrowIfNull(array);
-        Snapshot().CopyTo(array, arrayIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)arrayIndex, (uint)array.Length, nameof(arrayIndex));
+        List<KeyValuePair<TKey, TValue>> pairs = Snapshot();
+        if (!Atomic.InTransaction)
+        {
+            CountThenCopy.ThrowIfTorn(this, array.Length - arrayIndex, pairs.Count);
+        }
+
+        pairs.CopyTo(array, arrayIndex);
     }
+
+    /// <summary>Copies the pairs into a new array, in one transaction (or in the current one).</summary>
+    /// <returns>The pairs, in no particular order.</returns>
+    /// <remarks>Prefer this to LINQ's <c>ToArray()</c> through an interface, which reads the count and the pairs in two transactions.</remarks>
+    public KeyValuePair<TKey, TValue>[] ToArray() => Snapshot().ToArray();
+
+    /// <summary>Copies the pairs into a new <see cref="List{T}"/>, in one transaction (or in the current one).</summary>
+    /// <returns>The pairs, in no particular order.</returns>
+    /// <remarks>Prefer this to LINQ's <c>ToList()</c> or <c>new List&lt;T&gt;(dictionary)</c>, which read the count and the pairs in two transactions.</remarks>
+    public List<KeyValuePair<TKey, TValue>> ToList() => Snapshot();
 
     /// <summary>Enumerates a snapshot of the pairs, taken in one transaction (or in the current one).</summary>
     /// <returns>The pairs, in no particular order.</returns>

@@ -38,7 +38,11 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
     }
 
     /// <inheritdoc cref="ICollection{T}.Count"/>
-    public int Count => Atomic.InTransaction ? _store.Value.Count : Atomically(() => _store.Value.Count);
+    /// <remarks>
+    /// Outside a transaction this is a transaction of its own, so an array sized by it may no longer fit by the time
+    /// it is filled: use <see cref="ToArray"/> or <see cref="ToList"/>, or read and copy inside <see cref="Atomic.Run(Action)"/>.
+    /// </remarks>
+    public int Count => Atomic.InTransaction ? _store.Value.Count : CountThenCopy.Remember(this, Atomically(() => _store.Value.Count));
 
     /// <inheritdoc/>
     public bool IsReadOnly => false;
@@ -136,12 +140,37 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
     /// <inheritdoc/>
     public void Clear() => Atomically(() => { _store.Value = new Store(0, NewSlots(Array.Empty<TxCell<T>>(), 4)); });
 
-    /// <inheritdoc/>
+    /// <summary>Copies a snapshot of the elements, taken in one transaction (or in the current one), into an array.</summary>
+    /// <param name="array">The destination.</param>
+    /// <param name="arrayIndex">Where in <paramref name="array"/> the first element goes.</param>
+    /// <exception cref="ArgumentException">The elements do not fit in <paramref name="array"/> from <paramref name="arrayIndex"/>.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Outside a transaction, <paramref name="array"/> was sized by a <see cref="Count"/> this thread read just before, and
+    /// another transaction changed the length in between (as LINQ's <c>ToArray()</c> through an interface or
+    /// <c>new List&lt;T&gt;(list)</c> would): the copy would be torn. Use <see cref="ToArray"/> or <see cref="ToList"/>.
+    /// </exception>
     public void CopyTo(T[] array, int arrayIndex)
     {
         ArgumentNullException.ThrowIfNull(array);
-        Snapshot().CopyTo(array, arrayIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)arrayIndex, (uint)array.Length, nameof(arrayIndex));
+        List<T> items = Snapshot();
+        if (!Atomic.InTransaction)
+        {
+            CountThenCopy.ThrowIfTorn(this, array.Length - arrayIndex, items.Count);
+        }
+
+        items.CopyTo(array, arrayIndex);
     }
+
+    /// <summary>Copies the elements into a new array, in one transaction (or in the current one).</summary>
+    /// <returns>The elements in order.</returns>
+    /// <remarks>Prefer this to LINQ's <c>ToArray()</c> through an interface, which reads the length and the elements in two transactions.</remarks>
+    public T[] ToArray() => Snapshot().ToArray();
+
+    /// <summary>Copies the elements into a new <see cref="List{T}"/>, in one transaction (or in the current one).</summary>
+    /// <returns>The elements in order.</returns>
+    /// <remarks>Prefer this to LINQ's <c>ToList()</c> or <c>new List&lt;T&gt;(list)</c>, which read the length and the elements in two transactions.</remarks>
+    public List<T> ToList() => Snapshot();
 
     /// <summary>Enumerates a snapshot of the elements, taken in one transaction (or in the current one).</summary>
     /// <returns>The elements in order.</returns>
