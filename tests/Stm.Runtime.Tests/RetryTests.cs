@@ -211,6 +211,68 @@ public class RetryTests
         Assert.Equal(1, log.Value);
     }
 
+    [Fact]
+    public void A_transaction_escalated_to_inevitable_runs_normally_again_after_Retry_wakes_it()
+    {
+        // One conflict escalates the next attempt to inevitable; that attempt waits (Retry) three times. Only the
+        // attempt right after the conflict should be inevitable: the waits reset the starvation count.
+        int saved = StmOptions.InevitableAfterConflicts;
+        StmOptions.InevitableAfterConflicts = 1;
+        try
+        {
+            var read = new Cell(0);
+            var written = new Cell(0);
+            var gate = new Cell(0);
+            using var readDone = new ManualResetEventSlim();
+            using var conflictingCommitDone = new ManualResetEventSlim();
+            int attempts = 0;
+            StmStatistics before = Atomic.Statistics;
+
+            Action join = TestThreads.Start(() => Atomic.Run(() =>
+            {
+                int attempt = Interlocked.Increment(ref attempts);
+                long seen = read.Value;
+                if (attempt == 1)
+                {
+                    readDone.Set();
+                    conflictingCommitDone.Wait();
+                    read.Value = seen + 1; // writes what another transaction changed since: a conflict
+                }
+
+                if (gate.Value < 3)
+                {
+                    Atomic.Retry();
+                }
+
+                read.Value = seen + 1;
+                written.Value = gate.Value;
+            }));
+
+            readDone.Wait();
+            read.Value = 10; // commits after the first attempt read the cell and before it writes it
+            conflictingCommitDone.Set();
+            for (int wake = 1; wake <= 3; wake++)
+            {
+                int expectedRetries = wake;
+                WaitUntil(() => Atomic.Statistics.Since(before).Retries >= expectedRetries);
+                gate.Value = wake;
+            }
+
+            join();
+
+            StmStatistics delta = Atomic.Statistics.Since(before);
+            Assert.Equal(11, read.Value);
+            Assert.Equal(3, written.Value);
+            Assert.True(delta.Aborts >= 1, $"the first attempt should have conflicted: {delta}");
+            Assert.Equal(5, attempts); // conflict, three waits, commit
+            Assert.Equal(1, delta.InevitableTransactions);
+        }
+        finally
+        {
+            StmOptions.InevitableAfterConflicts = saved;
+        }
+    }
+
     internal static void WaitUntil(Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();

@@ -213,6 +213,10 @@ internal static class TransactionRunner
                     }
 
                     RetryGate.WaitForChange(waitSet, counterWaitSet!, waitVersion);
+
+                    // The conflicts before the wait were over a state that has changed since: starting the woken
+                    // attempt inevitable again (and every later one, each wait) would serialise every other commit.
+                    conflicts = 0;
                     break;
                 case Outcome.Rerun:
                     break;
