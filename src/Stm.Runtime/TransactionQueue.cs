@@ -51,6 +51,10 @@ public sealed class TransactionQueue
     /// committed. If tasks throw, the remaining queued tasks are not started and the exceptions are thrown
     /// together once the running ones have finished.
     /// </summary>
+    /// <remarks>
+    /// Tasks left unstarted by a failure stay queued, nothing is lost: <see cref="PendingCount"/> says how many, and
+    /// the next <see cref="Run"/> runs them.
+    /// </remarks>
     /// <param name="maxParallelism">How many tasks may run at once, or <see langword="null"/> for the processor count.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelism"/> is less than 1.</exception>
     /// <exception cref="InvalidOperationException">Called inside an atomic block, or while this queue is already running.</exception>

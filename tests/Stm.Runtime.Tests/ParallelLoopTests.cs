@@ -104,6 +104,27 @@ public class ParallelLoopTests
     }
 
     [Fact]
+    public void TransactionQueue_keeps_the_tasks_a_failure_left_unstarted_for_the_next_run()
+    {
+        var queue = new TransactionQueue();
+        var ran = new TCounter();
+        queue.Add(() => throw new InvalidOperationException("the first task fails"));
+        for (int i = 0; i < 5; i++)
+        {
+            queue.Add(() => ran.Increment());
+        }
+
+        var ex = Assert.Throws<AggregateException>(() => queue.Run(maxParallelism: 1)); // one worker: FIFO, the failure first
+        Assert.Equal("the first task fails", Assert.Single(ex.InnerExceptions).Message);
+        Assert.Equal(0, ran.Value);
+        Assert.Equal(5, queue.PendingCount);
+
+        queue.Run(maxParallelism: 2);
+        Assert.Equal(5, ran.Value);
+        Assert.Equal(0, queue.PendingCount);
+    }
+
+    [Fact]
     public void TransactionQueue_is_reusable_and_rejects_misuse()
     {
         var queue = new TransactionQueue();
