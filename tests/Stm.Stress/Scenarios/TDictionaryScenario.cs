@@ -312,10 +312,10 @@ internal sealed class TDictionaryScenario : Scenario
                     enumerated.Add(pair);
                 }
 
-                CheckOutside("foreach", () => enumerated, ref refusedCopies);
-                CheckOutside("TDictionary.ToArray()", dictionary.ToArray, ref refusedCopies);
-                CheckOutside("Enumerable.ToArray(dictionary)", () => Enumerable.ToArray(dictionary), ref refusedCopies, countThenCopy: true);
-                CheckOutside("new List<KeyValuePair<int, long>>(dictionary)", () => new List<KeyValuePair<int, long>>(dictionary), ref refusedCopies, countThenCopy: true);
+                OutsideCopyCheck.Check("foreach", () => enumerated, static p => p.Value, static p => p.Key, ref refusedCopies);
+                OutsideCopyCheck.Check("TDictionary.ToArray()", dictionary.ToArray, static p => p.Value, static p => p.Key, ref refusedCopies);
+                OutsideCopyCheck.Check("Enumerable.ToArray(dictionary)", () => Enumerable.ToArray(dictionary), static p => p.Value, static p => p.Key, ref refusedCopies, countThenCopy: true);
+                OutsideCopyCheck.Check("new List<KeyValuePair<int, long>>(dictionary)", () => new List<KeyValuePair<int, long>>(dictionary), static p => p.Value, static p => p.Key, ref refusedCopies, countThenCopy: true);
                 Interlocked.Increment(ref outsideReads);
                 Thread.Sleep(r.Next(3));
             }
@@ -336,40 +336,5 @@ internal sealed class TDictionaryScenario : Scenario
         return new ScenarioResult(
             transactions + audits + outsideReads,
             $"tdict workers={settings.Workers} transactions={transactions} audits={audits} outsideReads={outsideReads} nested={nested} clears={clears} bulk={bulk} duplicateAdds={duplicateAdds} refusedTornCopies={refusedCopies} finalCount={dictionary.Count}");
-    }
-
-    /// <summary>
-    /// A whole-dictionary read outside a transaction: unique keys, positive values (no default entry), no exception,
-    /// except that a <paramref name="countThenCopy"/> read may refuse a torn copy with InvalidOperationException (counted).
-    /// </summary>
-    private static void CheckOutside(string what, Func<IReadOnlyCollection<KeyValuePair<int, long>>> read, ref long refusedCopies, bool countThenCopy = false)
-    {
-        IReadOnlyCollection<KeyValuePair<int, long>> pairs;
-        try
-        {
-            pairs = read();
-        }
-        catch (InvalidOperationException) when (countThenCopy)
-        {
-            // The runtime's answer to a torn Count-then-CopyTo pair since commit ad597ce: refuse the copy with a
-            // clear error rather than pad or truncate it. Allowed; counted.
-            refusedCopies++;
-            return;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            Harness.Violation($"{what} outside a transaction threw {ex.GetType().Name}: {ex.Message}");
-            return;
-        }
-
-        int defaults = pairs.Count(p => p.Value <= 0);
-        if (defaults > 0)
-        {
-            Harness.Violation($"{what} outside a transaction returned {defaults} entries with a non-positive (default) value of {pairs.Count}: not a committed state");
-        }
-        else if (pairs.Select(p => p.Key).Distinct().Count() != pairs.Count)
-        {
-            Harness.Violation($"{what} outside a transaction returned duplicate keys: not a committed state");
-        }
     }
 }

@@ -247,10 +247,10 @@ internal sealed class TListScenario : Scenario
                     enumerated.Add(v);
                 }
 
-                CheckOutside("foreach", () => enumerated, ref refusedCopies);
-                CheckOutside("TList.ToArray()", list.ToArray, ref refusedCopies);
-                CheckOutside("Enumerable.ToArray(list)", () => Enumerable.ToArray(list), ref refusedCopies, countThenCopy: true);
-                CheckOutside("new List<long>(list)", () => new List<long>(list), ref refusedCopies, countThenCopy: true);
+                OutsideCopyCheck.Check("foreach", () => enumerated, static v => v, static v => v, ref refusedCopies);
+                OutsideCopyCheck.Check("TList.ToArray()", list.ToArray, static v => v, static v => v, ref refusedCopies);
+                OutsideCopyCheck.Check("Enumerable.ToArray(list)", () => Enumerable.ToArray(list), static v => v, static v => v, ref refusedCopies, countThenCopy: true);
+                OutsideCopyCheck.Check("new List<long>(list)", () => new List<long>(list), static v => v, static v => v, ref refusedCopies, countThenCopy: true);
                 if (list.Count < 0)
                 {
                     Harness.Violation("negative Count outside a transaction");
@@ -280,40 +280,5 @@ internal sealed class TListScenario : Scenario
         return new ScenarioResult(
             transactions + audits + outsideReads,
             $"tlist workers={settings.Workers} transactions={transactions} audits={audits} outsideReads={outsideReads} nestedRollbacks={nestedRollbacks} clears={clears} refusedTornCopies={refusedCopies} final n={list.Count}");
-    }
-
-    /// <summary>
-    /// A whole-list read outside a transaction: positive, unique ids, and no exception, except that a
-    /// <paramref name="countThenCopy"/> read may refuse a torn copy with InvalidOperationException (counted).
-    /// </summary>
-    private static void CheckOutside(string what, Func<IReadOnlyCollection<long>> read, ref long refusedCopies, bool countThenCopy = false)
-    {
-        IReadOnlyCollection<long> items;
-        try
-        {
-            items = read();
-        }
-        catch (InvalidOperationException) when (countThenCopy)
-        {
-            // The runtime's answer to a torn Count-then-CopyTo pair since commit ad597ce: refuse the copy with a
-            // clear error rather than pad or truncate it. Allowed; counted.
-            refusedCopies++;
-            return;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            Harness.Violation($"{what} outside a transaction threw {ex.GetType().Name}: {ex.Message}");
-            return;
-        }
-
-        int defaults = items.Count(v => v <= 0);
-        if (defaults > 0)
-        {
-            Harness.Violation($"{what} outside a transaction returned {defaults} non-positive (default) elements of {items.Count}: not a committed state");
-        }
-        else if (items.Distinct().Count() != items.Count)
-        {
-            Harness.Violation($"{what} outside a transaction returned duplicate elements: not a committed state");
-        }
     }
 }
