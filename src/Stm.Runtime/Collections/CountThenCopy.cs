@@ -10,6 +10,9 @@ namespace Stm.Collections;
 /// default elements at the end of the result (it shrank), silently. Each thread remembers the last count it read
 /// outside a transaction; a <c>CopyTo</c> outside a transaction into exactly that much room, on the same
 /// collection, that finds a different number of elements throws a clear error instead of padding or truncating.
+/// Only exactly that much room: a copy into more room (<c>List&lt;T&gt;.AddRange</c> into spare capacity, or a buffer
+/// sized some other way after an unrelated <c>Count</c>) cannot be told from an ordinary copy, and throwing there would
+/// break correct code whenever another thread commits.
 /// </summary>
 internal static class CountThenCopy
 {

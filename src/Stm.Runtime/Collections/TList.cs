@@ -41,6 +41,9 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
     /// <remarks>
     /// Outside a transaction this is a transaction of its own, so an array sized by it may no longer fit by the time
     /// it is filled: use <see cref="ToArray"/> or <see cref="ToList"/>, or read and copy inside <see cref="Atomic.Run(Action)"/>.
+    /// A <c>CopyTo</c> into exactly the room this thread's last <c>Count</c> gave (LINQ's <c>ToArray()</c>,
+    /// <c>new List&lt;T&gt;(x)</c>) throws if the count went stale; a copy into more room (<c>List&lt;T&gt;.AddRange</c>
+    /// into a list with spare capacity) cannot be told from an ordinary copy and is not checked.
     /// </remarks>
     public int Count => Atomic.InTransaction ? _store.Value.Count : CountThenCopy.Remember(this, Atomically(() => _store.Value.Count));
 
