@@ -30,39 +30,46 @@ public sealed partial class TransactionalGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.TransactionalTypes);
 
         // Hint names are compared case-insensitively by Roslyn, C# names are not: two types whose names differ
-        // only in case need a suffix. The set is almost always empty, so it rarely invalidates anything.
-        IncrementalValueProvider<EquatableArray<string>> collisions = types
+        // only in case need a suffix; two distinct types of exactly one name (invalid code) get no file at all.
+        IncrementalValueProvider<HintNameConflicts> conflicts = types
             .Select(static (spec, _) => spec.HintNameBase)
             .Collect()
-            .Select(static (names, _) => FindCaseCollisions(names))
+            .Select(static (names, _) => FindConflicts(names))
             .WithTrackingName(StepNames.HintNameCollisions);
 
         IncrementalValuesProvider<GeneratedFile> files = types
-            .Combine(collisions)
-            .Select(static (pair, _) => Emitter.Emit(pair.Left, pair.Right))
+            .Combine(conflicts)
+            .Where(static pair => !pair.Right.IsDuplicate(pair.Left.HintNameBase))
+            .Select(static (pair, _) => Emitter.Emit(pair.Left, pair.Right.CaseCollisions))
             .WithTrackingName(StepNames.Emit);
 
         context.RegisterSourceOutput(files, static (context, file) => context.AddSource(file.HintName, file.Text));
     }
 
-    private static EquatableArray<string> FindCaseCollisions(ImmutableArray<string> names)
+    private static HintNameConflicts FindConflicts(ImmutableArray<string> names)
     {
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var ignoringCase = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var exact = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string name in names)
         {
-            seen[name] = seen.TryGetValue(name, out int count) ? count + 1 : 1;
+            ignoringCase[name] = ignoringCase.TryGetValue(name, out int count) ? count + 1 : 1;
+            exact[name] = exact.TryGetValue(name, out count) ? count + 1 : 1;
         }
 
-        var colliding = new List<string>();
+        var caseCollisions = new SortedSet<string>(StringComparer.Ordinal);
+        var duplicates = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string name in names)
         {
-            if (seen[name] > 1)
+            if (exact[name] > 1)
             {
-                colliding.Add(name);
+                duplicates.Add(name);
+            }
+            else if (ignoringCase[name] > 1)
+            {
+                caseCollisions.Add(name);
             }
         }
 
-        colliding.Sort(StringComparer.Ordinal);
-        return new EquatableArray<string>(colliding.ToArray());
+        return new HintNameConflicts(new EquatableArray<string>([.. caseCollisions]), new EquatableArray<string>([.. duplicates]));
     }
 }
