@@ -249,7 +249,8 @@ internal static class TransactionalChecks
             return UnsupportedPropertyReason.RefLikeType;
         }
 
-        if (type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+        // Arrays of pointers too: the generated accessors would need an unsafe context of their own.
+        if (ContainsType(type, static t => t.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer))
         {
             return UnsupportedPropertyReason.PointerType;
         }
