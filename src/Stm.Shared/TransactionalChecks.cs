@@ -67,6 +67,11 @@ internal static class TransactionalChecks
             {
                 return TransactionalTypeStatus.InvalidBaseType;
             }
+
+            if (!HasTransactionalAttribute(current) && DeclaresTransactionalObject(current))
+            {
+                return TransactionalTypeStatus.HandWrittenTransactionalBase;
+            }
         }
 
         if (DeclaresReservedName(type))
@@ -334,8 +339,28 @@ internal static class TransactionalChecks
             || (accessibilityCount == 2 && isProtected && (isInternal || isPrivate) && !isPublic);
     }
 
+    /// <summary>Whether <paramref name="type"/> itself lists <c>ITransactionalObject</c> among its interfaces.</summary>
+    private static bool DeclaresTransactionalObject(INamedTypeSymbol type)
+    {
+        foreach (INamedTypeSymbol @interface in type.Interfaces)
+        {
+            if (IsMetadataName(@interface, TransactionalObjectMetadataName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool DeclaresReservedName(INamedTypeSymbol type)
     {
+        // The class's own name too: a member may not be named like its class (a backing field __stm_X in class __stm_X).
+        if (type.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         // Members of the class itself, and members of base classes that it can see (and would hide).
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {

@@ -39,11 +39,17 @@ internal enum TransactionalTypeStatus
     FileLocal,
 
     /// <summary>
-    /// The class declares a member whose name starts with <c>__stm</c>: those names are reserved for the
+    /// The class is named, or declares a member whose name starts, with <c>__stm</c>: those names are reserved for the
     /// generated header, backing fields and property identities, and would clash.
     /// </summary>
     ReservedMemberName,
 
     /// <summary>A base class does not resolve: the compiler already reports it, and nothing can be generated safely until it does.</summary>
     InvalidBaseType,
+
+    /// <summary>
+    /// A base class implements <c>ITransactionalObject</c> by hand, without <c>[Transactional]</c>: the generated part of
+    /// a derived class builds on the header field and publish method a generated base part declares.
+    /// </summary>
+    HandWrittenTransactionalBase,
 }

@@ -21,6 +21,17 @@ public class SharedChecksTests
         public class Outer { [Transactional] public partial class Inner { } }
         [Transactional] file partial class FileLocal { }
         [Transactional] public partial class Reserved { private int __stm; }
+        [Transactional] public partial class __stmNamed { public partial int X { get; set; } }
+        public class HandWritten : Stm.Internal.ITransactionalObject
+        {
+            private Stm.Internal.TxHeader _header = Stm.Internal.TxHeader.Create();
+            ref Stm.Internal.TxHeader Stm.Internal.ITransactionalObject.StmHeader => ref _header;
+            object Stm.Internal.ITransactionalObject.StmClone() => MemberwiseClone();
+            void Stm.Internal.ITransactionalObject.StmPublish(object copy) { }
+        }
+        [Transactional] public partial class OnHandWritten : HandWritten { public partial int P { get; set; } }
+        public class BetweenHandWritten : HandWritten { }
+        [Transactional] public partial class BelowHandWritten : BetweenHandWritten { }
         public partial interface I { }
 
         [Transactional]
@@ -60,6 +71,9 @@ public class SharedChecksTests
     [InlineData("Static", "Static")]
     [InlineData("Outer+Inner", "ContainingTypeNotPartial")]
     [InlineData("Reserved", "ReservedMemberName")]
+    [InlineData("__stmNamed", "ReservedMemberName")]
+    [InlineData("OnHandWritten", "HandWrittenTransactionalBase")]
+    [InlineData("BelowHandWritten", "HandWrittenTransactionalBase")]
     [InlineData("I", "Interface")]
     public void Types_are_classified(string metadataName, string status)
     {

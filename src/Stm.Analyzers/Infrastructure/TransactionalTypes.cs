@@ -42,7 +42,8 @@ internal static class TransactionalTypes
     /// </remarks>
     public static bool HasInstanceState(INamedTypeSymbol type) =>
         type.TypeKind == TypeKind.Class && !type.IsStatic
-        && Stm.Shared.TransactionalChecks.CheckType(type) is not (Stm.Shared.TransactionalTypeStatus.ReservedMemberName or Stm.Shared.TransactionalTypeStatus.InvalidBaseType);
+        && Stm.Shared.TransactionalChecks.CheckType(type) is not (Stm.Shared.TransactionalTypeStatus.ReservedMemberName or Stm.Shared.TransactionalTypeStatus.InvalidBaseType
+            or Stm.Shared.TransactionalTypeStatus.HandWrittenTransactionalBase);
 
     /// <summary>Where to point at a member: its name in the first source declaration.</summary>
     public static Location? GetLocation(ISymbol member)

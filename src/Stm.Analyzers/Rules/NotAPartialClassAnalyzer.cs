@@ -68,8 +68,9 @@ public sealed class NotAPartialClassAnalyzer : DiagnosticAnalyzer
         TransactionalTypeStatus.NotPartial => "the class is not partial, so the generator cannot add the property implementations. Add the 'partial' modifier",
         TransactionalTypeStatus.ContainingTypeNotPartial => "a containing type is not partial, so the generator cannot add to the nested class. Add the 'partial' modifier to the containing types",
         TransactionalTypeStatus.FileLocal => "a file-local class cannot be extended by a generated file",
-        TransactionalTypeStatus.ReservedMemberName => "it declares (or inherits) a member whose name starts with '__stm', a prefix reserved for generated members; rename the member",
+        TransactionalTypeStatus.ReservedMemberName => "it is named, declares or inherits a member whose name starts with '__stm', a prefix reserved for generated members; rename it",
         TransactionalTypeStatus.InvalidBaseType => "its base class does not resolve; fix the compiler error first",
+        TransactionalTypeStatus.HandWrittenTransactionalBase => "a base class implements Stm.Internal.ITransactionalObject without being [Transactional], and the generated code builds on a generated base part; mark the base [Transactional] (with partial properties) or derive from another class",
         _ => "[Transactional] applies to partial classes only",
     };
 

@@ -40,6 +40,26 @@ public sealed class STM0001Tests
         """);
 
     [Fact]
+    public Task Reports_a_reserved_class_name_and_a_hand_written_transactional_base() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+        using Stm.Internal;
+
+        // Its property X would get a backing field named like the class.
+        [Transactional] public partial class [|__stm_X|] { public partial int X { get; set; } }
+
+        public class ManualBase : ITransactionalObject
+        {
+            private TxHeader _header = TxHeader.Create();
+            ref TxHeader ITransactionalObject.StmHeader => ref _header;
+            object ITransactionalObject.StmClone() => MemberwiseClone();
+            void ITransactionalObject.StmPublish(object copy) { }
+        }
+
+        // The generated part would override a publish method and use a header field that only a generated base declares.
+        [Transactional] public partial class [|Derived|] : ManualBase { public partial int P { get; set; } }
+        """);
+
+    [Fact]
     public Task Accepts_supported_shapes() => Verify.NoDiagnosticsAsync(Analyzer, """
         using Stm;
 
