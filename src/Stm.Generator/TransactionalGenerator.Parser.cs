@@ -24,6 +24,7 @@ public sealed partial class TransactionalGenerator
         public static TransactionalTypeSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
+                || type.Name.Length == 0 // 'partial class { }': the compiler reports the missing name; a file would only add errors
                 || !IsFirstAttributedDeclaration(context, type, cancellationToken)
                 || TransactionalChecks.CheckType(type, cancellationToken) != TransactionalTypeStatus.Supported)
             {
