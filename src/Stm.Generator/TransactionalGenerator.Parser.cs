@@ -56,7 +56,8 @@ public sealed partial class TransactionalGenerator
                 IsSealed: type.IsSealed,
                 IsRoot: !TransactionalChecks.HasTransactionalBase(type, cancellationToken),
                 Properties: new EquatableArray<PropertySpec>(properties.ToArray()),
-                Record: type.IsRecord ? RecordParser.Parse(type, cancellationToken) : null);
+                Record: type.IsRecord ? RecordParser.Parse(type, cancellationToken) : null,
+                ExperimentalIds: ExperimentalIds.Collect(type, cancellationToken));
         }
 
         /// <summary>The type written the way the generated code spells it.</summary>

@@ -12,6 +12,7 @@ namespace Stm.Generator.Model;
 /// <param name="IsRoot">No transactional base class: this class declares the header and implements <c>ITransactionalObject</c>.</param>
 /// <param name="Properties">The transactional properties, in ordinal order of their names.</param>
 /// <param name="Record">Record members to emit for a <c>record class</c>, or <see langword="null"/>.</param>
+/// <param name="ExperimentalIds">The diagnostic ids of <c>[Experimental]</c> APIs the generated file names, to suppress there.</param>
 internal sealed record TransactionalTypeSpec(
     string HintNameBase,
     string? Namespace,
@@ -23,4 +24,5 @@ internal sealed record TransactionalTypeSpec(
     bool IsSealed,
     bool IsRoot,
     EquatableArray<PropertySpec> Properties,
-    RecordSpec? Record);
+    RecordSpec? Record,
+    EquatableArray<string> ExperimentalIds);
