@@ -25,6 +25,7 @@ public sealed partial class TransactionalGenerator
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
                 || type.Name.Length == 0 // 'partial class { }': the compiler reports the missing name; a file would only add errors
+                || HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it; a file would only add errors
                 || !IsFirstAttributedDeclaration(context, type, cancellationToken)
                 || TransactionalChecks.CheckType(type, cancellationToken) != TransactionalTypeStatus.Supported)
             {
@@ -58,6 +59,28 @@ public sealed partial class TransactionalGenerator
                 Properties: new EquatableArray<PropertySpec>(properties.ToArray()),
                 Record: type.IsRecord ? RecordParser.Parse(type, cancellationToken) : null,
                 ExperimentalIds: ExperimentalIds.Collect(type, cancellationToken));
+        }
+
+        /// <summary>
+        /// Whether another type of this compilation with the same name and arity shares the container (only invalid code
+        /// makes one; a namesake from a referenced assembly is legal, CS0436, and does not count).
+        /// </summary>
+        private static bool HasNamesake(INamedTypeSymbol type)
+        {
+            if (type.ContainingSymbol is not INamespaceOrTypeSymbol container)
+            {
+                return false;
+            }
+
+            foreach (INamedTypeSymbol other in container.GetTypeMembers(type.Name, type.Arity))
+            {
+                if (!SymbolEqualityComparer.Default.Equals(other, type) && other.Locations.Length > 0 && other.Locations[0].IsInSource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The type written the way the generated code spells it.</summary>
