@@ -115,7 +115,7 @@ public sealed partial class TransactionalGenerator
                 Kind: kind,
                 IsPrinted: printed,
                 IsValueType: type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T,
-                IsPointer: type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer,
+                IsPointer: TransactionalChecks.ContainsType(type, static t => t.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer), // arrays of pointers too
                 BackingFieldName: backingField);
 
         private static bool HasUserMethod(INamedTypeSymbol type, string name, ITypeSymbol? parameter, int parameterCount = -1)

@@ -23,7 +23,7 @@ internal enum RecordMemberKind
 /// <param name="Kind">How to read and copy it.</param>
 /// <param name="IsPrinted">Public: part of <c>ToString</c>.</param>
 /// <param name="IsValueType">A value type that cannot be null (not <c>Nullable&lt;T&gt;</c>): printed with <c>ToString()</c> rather than boxed, as the compiler does, and hashed without <c>!</c>.</param>
-/// <param name="IsPointer">A pointer type: copied, but left out of equality, hash code and printing.</param>
+/// <param name="IsPointer">A pointer type (or an array of pointers): copied, but left out of equality, hash code and printing.</param>
 /// <param name="BackingFieldName">For transactional properties, the generated backing field.</param>
 internal sealed record RecordMemberSpec(
     string Name,
