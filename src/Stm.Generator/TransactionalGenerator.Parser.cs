@@ -320,12 +320,20 @@ public sealed partial class TransactionalGenerator
             _ => "class",
         };
 
+        /// <summary>A containing interface's variance modifiers must be repeated in every partial declaration (CS1067).</summary>
+        private static string Variance(ITypeParameterSymbol parameter) => parameter.Variance switch
+        {
+            VarianceKind.In => "in ",
+            VarianceKind.Out => "out ",
+            _ => "",
+        };
+
         private static string NameWithTypeParameters(INamedTypeSymbol type)
         {
             string name = Escape(type.Name);
             return type.TypeParameters.IsEmpty
                 ? name
-                : name + "<" + string.Join(", ", type.TypeParameters.Select(static p => Escape(p.Name))) + ">";
+                : name + "<" + string.Join(", ", type.TypeParameters.Select(static p => Variance(p) + Escape(p.Name))) + ">";
         }
     }
 }

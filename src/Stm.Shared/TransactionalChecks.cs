@@ -355,10 +355,19 @@ internal static class TransactionalChecks
 
     private static bool DeclaresReservedName(INamedTypeSymbol type)
     {
-        // The class's own name too: a member may not be named like its class (a backing field __stm_X in class __stm_X).
+        // The class's own name too: a member may not be named like its class (a backing field __stm_X in class __stm_X),
+        // nor like one of its type parameters (the header field __stm in class C<__stm>).
         if (type.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal))
         {
             return true;
+        }
+
+        foreach (ITypeParameterSymbol parameter in type.TypeParameters)
+        {
+            if (parameter.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
         // Members of the class itself, and members of base classes that it can see (and would hide).

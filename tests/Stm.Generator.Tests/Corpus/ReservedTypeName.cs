@@ -10,3 +10,10 @@ public partial class __stm_X
 {
     public partial int X { get; set; }
 }
+
+// A type parameter named with the prefix: the header field __stm would be named like it (CS0102, CS0118).
+[Transactional]
+public partial class Box<__stm>
+{
+    public partial int X { get; set; }
+}
