@@ -53,7 +53,7 @@ public sealed partial class TransactionalGenerator
                 Keyword: type.IsRecord ? "record" : "class",
                 Name: NameWithTypeParameters(type),
                 ConstructorName: Escape(type.Name),
-                FullyQualifiedName: type.ToDisplayString(s_typeFormat),
+                FullyQualifiedName: TypeName(type),
                 IsSealed: type.IsSealed,
                 IsRoot: !TransactionalChecks.HasTransactionalBase(type, cancellationToken),
                 Properties: new EquatableArray<PropertySpec>(properties.ToArray()),
@@ -84,7 +84,20 @@ public sealed partial class TransactionalGenerator
         }
 
         /// <summary>The type written the way the generated code spells it.</summary>
-        public static string TypeName(ITypeSymbol type) => type.ToDisplayString(s_typeFormat);
+        /// <remarks>
+        /// The display format escapes reserved keywords only; a type parameter named with a contextual keyword
+        /// (<c>@record</c>, <c>@required</c>, <c>@partial</c>) would be printed bare and read as the keyword.
+        /// </remarks>
+        public static string TypeName(ITypeSymbol type)
+        {
+            var name = new StringBuilder();
+            foreach (SymbolDisplayPart part in type.ToDisplayParts(s_typeFormat))
+            {
+                name.Append(part.Kind == SymbolDisplayPartKind.TypeParameterName ? Escape(part.ToString()) : part.ToString());
+            }
+
+            return name.ToString();
+        }
 
         /// <summary>Escapes C# keywords used as identifiers (<c>@class</c>).</summary>
         /// <remarks>Contextual keywords are escaped too (<c>@record</c>, <c>@value</c>): always legal, never ambiguous.</remarks>

@@ -9,7 +9,7 @@ namespace @namespace.@class
         /// <summary>The identity of <see cref="Item"/> for conflict reports.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private static readonly global::Stm.Internal.TransactionalProperty __stmProperty_Item =
-            global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.Holder<var>), "Item");
+            global::Stm.Internal.TransactionalProperty.Register(typeof(global::@namespace.@class.Holder<@var>), "Item");
 
         /// <summary>The STM header of this object: owned by the Stm runtime, one per object (derived transactional classes share it).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
@@ -18,7 +18,7 @@ namespace @namespace.@class
 
         /// <summary>The value of <see cref="Item"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private var? __stm_Item;
+        private @var? __stm_Item;
 
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         ref global::Stm.Internal.TxHeader global::Stm.Internal.ITransactionalObject.StmHeader => ref __stm;
@@ -35,7 +35,7 @@ namespace @namespace.@class
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         protected virtual void __stmPublish(object copy)
         {
-            global::@namespace.@class.Holder<var> source = (global::@namespace.@class.Holder<var>)copy;
+            global::@namespace.@class.Holder<@var> source = (global::@namespace.@class.Holder<@var>)copy;
             __stm_Item = source.__stm_Item;
         }
 
@@ -43,12 +43,12 @@ namespace @namespace.@class
         /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         /// <returns>The value this caller must see.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private var? __stmGet_Item(global::Stm.Internal.TransactionContext? transaction)
+        private @var? __stmGet_Item(global::Stm.Internal.TransactionContext? transaction)
         {
             while (true)
             {
-                global::@namespace.@class.Holder<var> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Item, out long version);
-                var? value = source.__stm_Item;
+                global::@namespace.@class.Holder<@var> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Item, out long version);
+                @var? value = source.__stm_Item;
                 if (global::Stm.Internal.Barrier.ReadIsValid(ref __stm, version))
                 {
                     return value;
@@ -60,7 +60,7 @@ namespace @namespace.@class
         /// <param name="value">The value to store.</param>
         /// <param name="transaction">The running transaction (<see cref="global::Stm.Internal.Barrier.CurrentTransaction"/>, looked up by the accessor), or <see langword="null"/> outside any atomic block.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        private void __stmSet_Item(var? value, global::Stm.Internal.TransactionContext? transaction)
+        private void __stmSet_Item(@var? value, global::Stm.Internal.TransactionContext? transaction)
         {
             // Writing the value the property already holds is a read, not a write: it does not conflict.
             if (global::Stm.Internal.Barrier.SameValue(__stmGet_Item(transaction), value))
@@ -80,7 +80,7 @@ namespace @namespace.@class
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
-        public partial var? Item
+        public partial @var? Item
         {
             get => global::Stm.Internal.Barrier.IsFresh(ref __stm) ? __stm_Item : __stmGet_Item(global::Stm.Internal.Barrier.CurrentTransaction);
             set
