@@ -6,7 +6,7 @@ public static class StepNames
     /// <summary>Symbols of one <c>[Transactional]</c> class turned into its value-equatable model.</summary>
     public const string TransactionalTypes = nameof(TransactionalTypes);
 
-    /// <summary>The hint names that collide, case-insensitively or exactly (almost always none).</summary>
+    /// <summary>The set of hint names that collide when compared case-insensitively (almost always empty).</summary>
     public const string HintNameCollisions = nameof(HintNameCollisions);
 
     /// <summary>One model turned into its generated source text.</summary>

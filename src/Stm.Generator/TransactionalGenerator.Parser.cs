@@ -25,7 +25,7 @@ public sealed partial class TransactionalGenerator
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
                 || type.Name.Length == 0 // 'partial class { }': the compiler reports the missing name; a file would only add errors
-                || HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it; a file would only add errors
+                || HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it
                 || !IsFirstAttributedDeclaration(context, type, cancellationToken)
                 || TransactionalChecks.CheckType(type, cancellationToken) != TransactionalTypeStatus.Supported)
             {
@@ -62,21 +62,27 @@ public sealed partial class TransactionalGenerator
         }
 
         /// <summary>
-        /// Whether another type of this compilation with the same name and arity shares the container (only invalid code
-        /// makes one; a namesake from a referenced assembly is legal, CS0436, and does not count).
+        /// Whether the type, or a type containing it, shares its name and arity with another type of this compilation in
+        /// the same container. Only invalid code makes one (partial parts of different kinds, CS0261: a class part and a
+        /// record part, or a class part and a struct part of an outer type), and Roslyn then makes two types of one
+        /// name: two files would need one hint name (the generator threw, CS8785), and one file names the other type's
+        /// members. A namesake from a referenced assembly is legal (CS0436) and does not count.
         /// </summary>
         private static bool HasNamesake(INamedTypeSymbol type)
         {
-            if (type.ContainingSymbol is not INamespaceOrTypeSymbol container)
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
             {
-                return false;
-            }
-
-            foreach (INamedTypeSymbol other in container.GetTypeMembers(type.Name, type.Arity))
-            {
-                if (!SymbolEqualityComparer.Default.Equals(other, type) && other.Locations.Length > 0 && other.Locations[0].IsInSource)
+                if (current.ContainingSymbol is not INamespaceOrTypeSymbol container)
                 {
-                    return true;
+                    continue;
+                }
+
+                foreach (INamedTypeSymbol other in container.GetTypeMembers(current.Name, current.Arity))
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(other, current) && other.Locations.Length > 0 && other.Locations[0].IsInSource)
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -30,46 +30,39 @@ public sealed partial class TransactionalGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.TransactionalTypes);
 
         // Hint names are compared case-insensitively by Roslyn, C# names are not: two types whose names differ
-        // only in case need a suffix; two distinct types of exactly one name (invalid code) get no file at all.
-        IncrementalValueProvider<HintNameConflicts> conflicts = types
+        // only in case need a suffix. The set is almost always empty, so it rarely invalidates anything.
+        IncrementalValueProvider<EquatableArray<string>> collisions = types
             .Select(static (spec, _) => spec.HintNameBase)
             .Collect()
-            .Select(static (names, _) => FindConflicts(names))
+            .Select(static (names, _) => FindCaseCollisions(names))
             .WithTrackingName(StepNames.HintNameCollisions);
 
         IncrementalValuesProvider<GeneratedFile> files = types
-            .Combine(conflicts)
-            .Where(static pair => !pair.Right.IsDuplicate(pair.Left.HintNameBase))
-            .Select(static (pair, _) => Emitter.Emit(pair.Left, pair.Right.CaseCollisions))
+            .Combine(collisions)
+            .Select(static (pair, _) => Emitter.Emit(pair.Left, pair.Right))
             .WithTrackingName(StepNames.Emit);
 
         context.RegisterSourceOutput(files, static (context, file) => context.AddSource(file.HintName, file.Text));
     }
 
-    private static HintNameConflicts FindConflicts(ImmutableArray<string> names)
+    private static EquatableArray<string> FindCaseCollisions(ImmutableArray<string> names)
     {
-        var ignoringCase = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var exact = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (string name in names)
         {
-            ignoringCase[name] = ignoringCase.TryGetValue(name, out int count) ? count + 1 : 1;
-            exact[name] = exact.TryGetValue(name, out count) ? count + 1 : 1;
+            seen[name] = seen.TryGetValue(name, out int count) ? count + 1 : 1;
         }
 
-        var caseCollisions = new SortedSet<string>(StringComparer.Ordinal);
-        var duplicates = new SortedSet<string>(StringComparer.Ordinal);
+        var colliding = new List<string>();
         foreach (string name in names)
         {
-            if (exact[name] > 1)
+            if (seen[name] > 1)
             {
-                duplicates.Add(name);
-            }
-            else if (ignoringCase[name] > 1)
-            {
-                caseCollisions.Add(name);
+                colliding.Add(name);
             }
         }
 
-        return new HintNameConflicts(new EquatableArray<string>([.. caseCollisions]), new EquatableArray<string>([.. duplicates]));
+        colliding.Sort(StringComparer.Ordinal);
+        return new EquatableArray<string>(colliding.ToArray());
     }
 }
