@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Stm.Collections;
 
@@ -31,14 +32,30 @@ internal static class CountThenCopy
     }
 
     /// <summary>
-    /// Throws when this copy is the second half of a torn pair: this thread read <paramref name="collection"/>'s
-    /// count outside a transaction, sized the destination by it, and the collection now holds a different number
-    /// of elements. Consumes the remembered count either way.
+    /// A collection's <c>CopyTo</c>: validates the arguments, takes the snapshot (in one transaction, or in the current
+    /// one), and outside a transaction throws if this copy is the second half of a torn pair (this thread read the
+    /// collection's count outside a transaction, sized the destination by it, and the snapshot now holds a different
+    /// number of elements); then copies. Consumes the remembered count either way.
     /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
     /// <param name="collection">The collection being copied.</param>
-    /// <param name="room">The destination's room from the copy's start index.</param>
-    /// <param name="actual">The number of elements the copy's own snapshot holds.</param>
-    public static void ThrowIfTorn(object collection, int room, int actual)
+    /// <param name="snapshot">Takes the collection's snapshot.</param>
+    /// <param name="array">The destination.</param>
+    /// <param name="arrayIndex">Where in <paramref name="array"/> the first element goes.</param>
+    public static void CopyTo<T>(object collection, Func<List<T>> snapshot, T[] array, int arrayIndex)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)arrayIndex, (uint)array.Length, nameof(arrayIndex));
+        List<T> items = snapshot();
+        if (!Atomic.InTransaction)
+        {
+            ThrowIfTorn(collection, array.Length - arrayIndex, items.Count);
+        }
+
+        items.CopyTo(array, arrayIndex);
+    }
+
+    private static void ThrowIfTorn(object collection, int room, int actual)
     {
         if (!ReferenceEquals(t_collection, collection))
         {

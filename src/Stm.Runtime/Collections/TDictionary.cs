@@ -185,18 +185,7 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
     /// another transaction added or removed keys in between (as LINQ's <c>ToArray()</c> through an interface or
     /// <c>new List&lt;T&gt;(dictionary)</c> would): the copy would be torn. Use <see cref="ToArray"/> or <see cref="ToList"/>.
     /// </exception>
-    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex)
-    {
-        ArgumentNullException.ThrowIfNull(array);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)arrayIndex, (uint)array.Length, nameof(arrayIndex));
-        List<KeyValuePair<TKey, TValue>> pairs = Snapshot();
-        if (!Atomic.InTransaction)
-        {
-            CountThenCopy.ThrowIfTorn(this, array.Length - arrayIndex, pairs.Count);
-        }
-
-        pairs.CopyTo(array, arrayIndex);
-    }
+    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => CountThenCopy.CopyTo(this, Snapshot, array, arrayIndex);
 
     /// <summary>Copies the pairs into a new array, in one transaction (or in the current one).</summary>
     /// <returns>The pairs, in no particular order.</returns>

@@ -152,18 +152,7 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
     /// another transaction changed the length in between (as LINQ's <c>ToArray()</c> through an interface or
     /// <c>new List&lt;T&gt;(list)</c> would): the copy would be torn. Use <see cref="ToArray"/> or <see cref="ToList"/>.
     /// </exception>
-    public void CopyTo(T[] array, int arrayIndex)
-    {
-        ArgumentNullException.ThrowIfNull(array);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)arrayIndex, (uint)array.Length, nameof(arrayIndex));
-        List<T> items = Snapshot();
-        if (!Atomic.InTransaction)
-        {
-            CountThenCopy.ThrowIfTorn(this, array.Length - arrayIndex, items.Count);
-        }
-
-        items.CopyTo(array, arrayIndex);
-    }
+    public void CopyTo(T[] array, int arrayIndex) => CountThenCopy.CopyTo(this, Snapshot, array, arrayIndex);
 
     /// <summary>Copies the elements into a new array, in one transaction (or in the current one).</summary>
     /// <returns>The elements in order.</returns>
