@@ -55,7 +55,8 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
             ExpressionSyntax? deferrable = FindDeferrable(effect, model);
             if (deferrable is not null && fixState.Add(deferrable))
             {
-                editor.ReplaceNode(deferrable, (current, _) => SyntaxHelpers.CallWithLambda("OnCommit", (ExpressionSyntax)current).WithTriviaFrom(current));
+                NameSyntax atomic = SyntaxHelpers.AtomicTypeName(model, deferrable.SpanStart);
+                editor.ReplaceNode(deferrable, (current, _) => SyntaxHelpers.CallWithLambda(atomic, "OnCommit", (ExpressionSyntax)current).WithTriviaFrom(current));
             }
 
             return;
@@ -70,14 +71,16 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
         bool returnsValue = model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol { ReturnsVoid: false };
         if (lambda.Block is { } block)
         {
+            NameSyntax atomic = SyntaxHelpers.AtomicTypeName(model, block.OpenBraceToken.Span.End);
             editor.ReplaceNode(block, (current, _) =>
             {
                 var currentBlock = (BlockSyntax)current;
-                return currentBlock.WithStatements(currentBlock.Statements.Insert(0, SyntaxHelpers.BecomeInevitableStatement()));
+                return currentBlock.WithStatements(currentBlock.Statements.Insert(0, SyntaxHelpers.BecomeInevitableStatement(atomic)));
             });
         }
-        else if (lambda.ExpressionBody is not null)
+        else if (lambda.ExpressionBody is { } body)
         {
+            NameSyntax atomic = SyntaxHelpers.AtomicTypeName(model, body.SpanStart);
             editor.ReplaceNode(lambda, (current, _) =>
             {
                 var function = (AnonymousFunctionExpressionSyntax)current;
@@ -90,7 +93,7 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
                         SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.ElasticLineFeed).WithTrailingTrivia(SyntaxFactory.ElasticLineFeed),
                         SyntaxFactory.List(new[]
                         {
-                            SyntaxHelpers.BecomeInevitableStatement().WithTrailingTrivia(SyntaxFactory.ElasticLineFeed),
+                            SyntaxHelpers.BecomeInevitableStatement(atomic).WithTrailingTrivia(SyntaxFactory.ElasticLineFeed),
                             original.WithTrailingTrivia(SyntaxFactory.ElasticLineFeed),
                         }),
                         SyntaxFactory.Token(SyntaxKind.CloseBraceToken))

@@ -1,8 +1,9 @@
+using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace Stm.Analyzers.CodeFixes;
 
@@ -75,20 +76,53 @@ internal static class SyntaxHelpers
         return result;
     }
 
-    /// <summary><c>global::Stm.Atomic.{member}</c>, reduced to <c>Atomic.{member}</c> by the code action's cleanup where <c>using Stm;</c> allows.</summary>
-    public static ExpressionSyntax AtomicMember(string member) =>
-        SyntaxFactory.ParseExpression("global::Stm.Atomic." + member).WithAdditionalAnnotations(Simplifier.Annotation);
+    /// <summary>
+    /// How to write <c>Stm.Atomic</c> at <paramref name="position"/>: <c>Atomic</c> when that name binds to it there,
+    /// else <c>Stm.Atomic</c> when <c>Stm</c> binds to the namespace, else <c>global::Stm.Atomic</c>.
+    /// </summary>
+    /// <remarks>
+    /// Decided here rather than by <c>Simplifier.Annotation</c>: the Roslyn simplifier throws (KeyNotFoundException,
+    /// "Syntax tree not found") on a name inside a static local function <c>Main</c> returning a task in top-level
+    /// statements, because its speculative model checks that function's entry point signature against a tree the
+    /// compilation does not hold. Plain lookups on the document's own semantic model do not speculate.
+    /// </remarks>
+    public static NameSyntax AtomicTypeName(SemanticModel model, int position)
+    {
+        if (BindsOnlyTo(model, position, "Atomic", symbol => symbol is INamedTypeSymbol { ContainingType: null } type && IsStmNamespace(type.ContainingNamespace)))
+        {
+            return SyntaxFactory.IdentifierName("Atomic");
+        }
 
-    /// <summary><c>Atomic.{member}(() => body)</c>.</summary>
-    public static InvocationExpressionSyntax CallWithLambda(string member, ExpressionSyntax body) =>
+        return SyntaxFactory.ParseName(BindsOnlyTo(model, position, "Stm", IsStmNamespace) ? "Stm.Atomic" : "global::Stm.Atomic");
+    }
+
+    /// <summary><c>{atomic}.{member}(() => body)</c>, <paramref name="atomic"/> from <see cref="AtomicTypeName"/>.</summary>
+    public static InvocationExpressionSyntax CallWithLambda(NameSyntax atomic, string member, ExpressionSyntax body) =>
         SyntaxFactory.InvocationExpression(
-            AtomicMember(member),
+            AtomicMember(atomic, member),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                 SyntaxFactory.ParenthesizedLambdaExpression(SyntaxFactory.ParameterList(), body.WithoutLeadingTrivia().WithoutTrailingTrivia())
                     .WithArrowToken(SyntaxFactory.Token(SyntaxKind.EqualsGreaterThanToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space))))));
 
-    /// <summary><c>Atomic.BecomeInevitable();</c>, formatted into place by the cleanup.</summary>
-    public static StatementSyntax BecomeInevitableStatement() =>
-        SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(AtomicMember("BecomeInevitable")))
+    /// <summary><c>{atomic}.BecomeInevitable();</c>, formatted into place by the cleanup.</summary>
+    public static StatementSyntax BecomeInevitableStatement(NameSyntax atomic) =>
+        SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(AtomicMember(atomic, "BecomeInevitable")))
             .WithAdditionalAnnotations(Formatter.Annotation);
+
+    private static MemberAccessExpressionSyntax AtomicMember(NameSyntax atomic, string member) =>
+        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, atomic, SyntaxFactory.IdentifierName(member));
+
+    /// <summary>
+    /// Whether <paramref name="name"/>, written at <paramref name="position"/>, finds exactly one symbol and it is the
+    /// expected one. The lookup sees what the name would bind to there (locals, parameters, members, types, namespaces,
+    /// innermost scope first); anything else found (a second type of that name, another arity) keeps the longer spelling.
+    /// </summary>
+    private static bool BindsOnlyTo(SemanticModel model, int position, string name, Func<ISymbol, bool> expected)
+    {
+        ImmutableArray<ISymbol> found = model.LookupSymbols(position, name: name);
+        return found.Length == 1 && expected(found[0]);
+    }
+
+    private static bool IsStmNamespace(ISymbol? symbol) =>
+        symbol is INamespaceSymbol { Name: "Stm", ContainingNamespace.IsGlobalNamespace: true };
 }

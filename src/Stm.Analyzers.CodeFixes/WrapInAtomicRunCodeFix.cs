@@ -30,7 +30,8 @@ public sealed class WrapInAtomicRunCodeFix : DocumentFixProvider
         ExpressionSyntax? expression = FindExpression(editor.OriginalRoot, diagnostic);
         if (expression is not null && fixState.Add(expression))
         {
-            editor.ReplaceNode(expression, (current, _) => SyntaxHelpers.CallWithLambda("Run", (ExpressionSyntax)current).WithTriviaFrom(current));
+            NameSyntax atomic = SyntaxHelpers.AtomicTypeName(model, expression.SpanStart);
+            editor.ReplaceNode(expression, (current, _) => SyntaxHelpers.CallWithLambda(atomic, "Run", (ExpressionSyntax)current).WithTriviaFrom(current));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Stm.Analyzers.CodeFixes;
 using Stm.Analyzers.Rules;
 using Stm.Analyzers.Tests.Harness;
@@ -199,6 +200,334 @@ public sealed class STM0010FixTests
                     Console.WriteLine("c");
                 });
             }
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey);
+
+    // A static local function Main returning a task, in top-level statements: Roslyn's simplifier (4.14) throws
+    // KeyNotFoundException ("Syntax tree not found") on any name it is asked to reduce in there, so the fixes choose the
+    // spelling of Stm.Atomic themselves. The first shape is the one the fuzzing helper found.
+
+    [Fact]
+    public Task OnCommit_in_a_top_level_static_local_Task_Main() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        static Task Main()
+        {
+            Atomic.Run(() => Console.WriteLine());
+            return Task.CompletedTask;
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        static Task Main()
+        {
+            Atomic.Run(() => Atomic.OnCommit(() => Console.WriteLine()));
+            return Task.CompletedTask;
+        }
+        """, DeferEffectCodeFix.OnCommitKey, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task BecomeInevitable_in_a_top_level_static_local_Task_Main() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        static Task Main()
+        {
+            Atomic.Run(() => Console.WriteLine());
+            return Task.CompletedTask;
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        static Task Main()
+        {
+            Atomic.Run(() =>
+            {
+                Atomic.BecomeInevitable();
+                Console.WriteLine();
+            });
+            return Task.CompletedTask;
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey, OutputKind.ConsoleApplication);
+
+    private const string AsyncTaskOfIntMain = """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        return await Main(args);
+
+        static async Task<int> Main(string[] args)
+        {
+            await Task.Yield();
+            Atomic.Run(() =>
+            {
+                Console.WriteLine(args[0]);
+                Console.WriteLine(args[1]);
+            });
+            return 0;
+        }
+        """;
+
+    [Fact]
+    public Task Fix_all_OnCommit_in_a_top_level_static_local_async_Task_Main() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, AsyncTaskOfIntMain, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        return await Main(args);
+
+        static async Task<int> Main(string[] args)
+        {
+            await Task.Yield();
+            Atomic.Run(() =>
+            {
+                Atomic.OnCommit(() => Console.WriteLine(args[0]));
+                Atomic.OnCommit(() => Console.WriteLine(args[1]));
+            });
+            return 0;
+        }
+        """, DeferEffectCodeFix.OnCommitKey, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Fix_all_BecomeInevitable_in_a_top_level_static_local_async_Task_Main() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, AsyncTaskOfIntMain, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        return await Main(args);
+
+        static async Task<int> Main(string[] args)
+        {
+            await Task.Yield();
+            Atomic.Run(() =>
+            {
+                Atomic.BecomeInevitable();
+                Console.WriteLine(args[0]);
+                Console.WriteLine(args[1]);
+            });
+            return 0;
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task OnCommit_without_using_Stm_in_a_top_level_static_local_Task_Main() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        static System.Threading.Tasks.Task Main()
+        {
+            System.Action action = () => Stm.Atomic.Run(() => System.Console.WriteLine());
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+        """, """
+        static System.Threading.Tasks.Task Main()
+        {
+            System.Action action = () => Stm.Atomic.Run(() => Stm.Atomic.OnCommit(() => System.Console.WriteLine()));
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+        """, DeferEffectCodeFix.OnCommitKey, OutputKind.ConsoleApplication);
+
+    // Neighbouring shapes, which the simplifier handled: the output stays what it was.
+
+    [Fact]
+    public Task OnCommit_in_a_top_level_local_Task_Main() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        Task Main()
+        {
+            Atomic.Run(() => { Console.WriteLine("x"); });
+            return Task.CompletedTask;
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        Task Main()
+        {
+            Atomic.Run(() => { Atomic.OnCommit(() => Console.WriteLine("x")); });
+            return Task.CompletedTask;
+        }
+        """, DeferEffectCodeFix.OnCommitKey, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task BecomeInevitable_in_a_static_local_Task_Main_of_a_method() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() { }
+
+            private static void M()
+            {
+                static Task Main() { Atomic.Run(() => { Console.WriteLine(); }); return Task.CompletedTask; }
+            }
+        }
+        """, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() { }
+
+            private static void M()
+            {
+                static Task Main() { Atomic.Run(() => { Atomic.BecomeInevitable(); Console.WriteLine(); }); return Task.CompletedTask; }
+            }
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey, OutputKind.ConsoleApplication);
+
+    // Where the short name would bind to something else, the fix qualifies it as much as it must.
+
+    [Fact]
+    public Task Without_using_Stm_the_name_is_qualified() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        internal static class Program
+        {
+            public static void Main() => Stm.Atomic.Run(() => System.Console.WriteLine());
+        }
+        """, """
+        internal static class Program
+        {
+            public static void Main() => Stm.Atomic.Run(() => Stm.Atomic.OnCommit(() => System.Console.WriteLine()));
+        }
+        """, DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task A_nested_type_named_Atomic_keeps_the_namespace() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Stm.Atomic.Run(() => Console.WriteLine());
+
+            private static class Atomic
+            {
+            }
+        }
+        """, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Stm.Atomic.Run(() => Stm.Atomic.OnCommit(() => Console.WriteLine()));
+
+            private static class Atomic
+            {
+            }
+        }
+        """, DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task A_nested_type_named_Atomic_in_namespace_Stm_keeps_the_namespace() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+
+        namespace Stm
+        {
+            internal static class Program
+            {
+                public static void Main() => Stm.Atomic.Run(() => Console.WriteLine());
+
+                private static class Atomic
+                {
+                }
+            }
+        }
+        """, """
+        using System;
+
+        namespace Stm
+        {
+            internal static class Program
+            {
+                public static void Main() => Stm.Atomic.Run(() => Stm.Atomic.OnCommit(() => Console.WriteLine()));
+
+                private static class Atomic
+                {
+                }
+            }
+        }
+        """, DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task A_member_named_Stm_needs_global() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+
+        internal static class Program
+        {
+            private static int Stm => 0;
+
+            public static void Main() => global::Stm.Atomic.Run(() => Console.WriteLine());
+        }
+        """, """
+        using System;
+
+        internal static class Program
+        {
+            private static int Stm => 0;
+
+            public static void Main() => global::Stm.Atomic.Run(() => global::Stm.Atomic.OnCommit(() => Console.WriteLine()));
+        }
+        """, DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task A_lambda_parameter_named_Atomic_keeps_the_namespace() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Atomic.ForEach(new[] { 1 }, Atomic => Console.WriteLine(Atomic));
+        }
+        """, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Atomic.ForEach(new[] { 1 }, Atomic => Stm.Atomic.OnCommit(() => Console.WriteLine(Atomic)));
+        }
+        """, DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task A_local_named_Atomic_later_in_the_block_keeps_the_namespace() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Stm.Atomic.Run(() =>
+            {
+                Console.WriteLine();
+                int Atomic = 1;
+                Console.WriteLine(Atomic);
+            });
+        }
+        """, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Stm.Atomic.Run(() =>
+            {
+                Stm.Atomic.BecomeInevitable();
+                Console.WriteLine();
+                int Atomic = 1;
+                Console.WriteLine(Atomic);
+            });
         }
         """, DeferEffectCodeFix.BecomeInevitableKey);
 }

@@ -80,4 +80,80 @@ public sealed class STM0015FixTests
             }
         }
         """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
+
+    // A static local function Main returning a task, in top-level statements: Roslyn's simplifier (4.14) throws
+    // KeyNotFoundException there, so the fix chooses the spelling of Stm.Atomic itself (see STM0010FixTests).
+
+    private const string TopLevelAsyncMain = """
+        using System.Threading.Tasks;
+        using Stm;
+
+        await Main(new Counter());
+
+        static async Task Main(Counter counter)
+        {
+            counter.Value += 1;
+            await Task.Yield();
+            counter.Value *= 2;
+        }
+        """;
+
+    [Fact]
+    public Task Wrap_in_a_top_level_static_local_async_Task_Main() => FixRunner.VerifyFixAsync(Analyzer, Fix, TopLevelAsyncMain + Counter, """
+        using System.Threading.Tasks;
+        using Stm;
+
+        await Main(new Counter());
+
+        static async Task Main(Counter counter)
+        {
+            Atomic.Run(() => counter.Value += 1);
+            await Task.Yield();
+            counter.Value *= 2;
+        }
+        """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Fix_all_in_a_top_level_static_local_async_Task_Main() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, TopLevelAsyncMain + Counter, """
+        using System.Threading.Tasks;
+        using Stm;
+
+        await Main(new Counter());
+
+        static async Task Main(Counter counter)
+        {
+            Atomic.Run(() => counter.Value += 1);
+            await Task.Yield();
+            Atomic.Run(() => counter.Value *= 2);
+        }
+        """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task A_local_named_Atomic_keeps_the_namespace() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System.Threading.Tasks;
+        using Stm;
+
+        internal static class Program
+        {
+            public static async Task Main()
+            {
+                var Atomic = new Counter();
+                Atomic.Value++;
+                await Task.Yield();
+            }
+        }
+        """ + Counter, """
+        using System.Threading.Tasks;
+        using Stm;
+
+        internal static class Program
+        {
+            public static async Task Main()
+            {
+                var Atomic = new Counter();
+                Stm.Atomic.Run(() => Atomic.Value++);
+                await Task.Yield();
+            }
+        }
+        """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
 }

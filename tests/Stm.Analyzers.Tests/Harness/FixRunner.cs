@@ -71,10 +71,17 @@ internal static class FixRunner
         return apply.ChangedSolution.GetDocument(document.Id)!;
     }
 
+    /// <summary>The fixed text is the expected one, and it compiles: a fix that breaks the build is not a fix.</summary>
     private static async Task AssertTextAsync(string expected, Document document)
     {
         SourceText text = await document.GetTextAsync();
         Assert.Equal(Normalize(expected), Normalize(text.ToString()));
+
+        Compilation compilation = (await document.Project.GetCompilationAsync())!;
+        Diagnostic[] errors = compilation.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error && !TestProject.ToleratedErrors.Contains(d.Id))
+            .ToArray();
+        Assert.True(errors.Length == 0, "The fixed source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n");
