@@ -40,6 +40,56 @@ public sealed partial class TransactionalGenerator
                 separate();
                 WritePrintMembers(writer, spec, record, unsafeModifier);
             }
+
+            foreach (RecordMemberSpec member in record.Members)
+            {
+                if (member.Access != RecordMemberAccess.Name)
+                {
+                    separate();
+                    WriteAccessor(writer, spec, member);
+                }
+            }
+        }
+
+        /// <summary>How the record members read <paramref name="member"/> of <paramref name="receiver"/> (<c>this</c> or <c>original</c>).</summary>
+        private static string Reach(RecordMemberSpec member, string receiver) =>
+            member.Access == RecordMemberAccess.Name ? receiver + "." + member.Name : member.AccessorName + "(" + receiver + ")";
+
+        /// <summary>
+        /// The value handed to the equality comparer: a <c>dynamic</c> argument would bind the call at run time and make
+        /// its result <c>dynamic</c> too, which also loses the null state of <c>other</c> for the members after it.
+        /// </summary>
+        private static string Compared(RecordMemberSpec member, string receiver) =>
+            member.IsDynamic ? "(object?)" + Reach(member, receiver) : Reach(member, receiver);
+
+        /// <summary>
+        /// An <c>[UnsafeAccessor]</c> for a member C# cannot name here (see <see cref="RecordMemberAccess"/>): the runtime binds
+        /// it to the field or getter by its metadata name, as the compiler's own record members would reach it.
+        /// </summary>
+        private static void WriteAccessor(SourceWriter writer, TransactionalTypeSpec spec, RecordMemberSpec member)
+        {
+            bool field = member.Access == RecordMemberAccess.Field;
+            writer.Line("/// <summary>Reaches " + (field ? "the field behind " : "the getter of ") + "<c>" + member.Name.Replace("<", "&lt;").Replace(">", "&gt;")
+                + "</c> for the record members: an <c>[Obsolete]</c> error or an explicit interface implementation, which C# cannot name here.</summary>");
+            writer.Line("/// <param name=\"self\">The record to read.</param>");
+            writer.Line("/// <returns>" + (field ? "The field itself." : "The property's value.") + "</returns>");
+            writer.Line(GeneratedCodeAttribute);
+            writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind."
+                + (field ? "Field" : "Method") + ", Name = " + member.AccessorTarget + ")]");
+            writer.Line("private static extern " + (member.IsPointer ? "unsafe " : "") + (field ? "ref " : "") + member.Type + " " + member.AccessorName + "(" + spec.FullyQualifiedName + " self);");
+        }
+
+        private static bool HasAccessors(RecordSpec record)
+        {
+            foreach (RecordMemberSpec member in record.Members)
+            {
+                if (member.Access != RecordMemberAccess.Name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void WriteCopyConstructor(SourceWriter writer, TransactionalTypeSpec spec, RecordSpec record, string unsafeModifier)
@@ -53,7 +103,14 @@ public sealed partial class TransactionalGenerator
             if (record.SetsRequiredMembers)
             {
                 writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-                writer.Line("#pragma warning disable CS8618 // required transactional properties are set through their backing fields");
+            }
+
+            // Required transactional properties are set through their backing fields, and members C# cannot name
+            // through accessors: the flow analysis sees neither.
+            bool suppressUnassigned = record.SetsRequiredMembers || HasAccessors(record);
+            if (suppressUnassigned)
+            {
+                writer.Line("#pragma warning disable CS8618 // every member is copied, some where the flow analysis cannot see it");
             }
 
             writer.Line((spec.IsSealed ? "private " : "protected ") + unsafeModifier + spec.ConstructorName + "(" + spec.FullyQualifiedName + " original)");
@@ -69,17 +126,17 @@ public sealed partial class TransactionalGenerator
                 {
                     case RecordMemberKind.Field:
                     case RecordMemberKind.AutoProperty:
-                        writer.Line("this." + member.Name + " = original." + member.Name + ";");
+                        writer.Line(Reach(member, "this") + " = " + Reach(member, "original") + ";");
                         break;
                     case RecordMemberKind.TransactionalProperty:
                         // The copy is not visible to anyone yet: its backing field is set directly.
-                        writer.Line("this." + member.BackingFieldName + " = original." + member.Name + ";");
+                        writer.Line("this." + member.BackingFieldName + " = " + Reach(member, "original") + ";");
                         break;
                 }
             }
 
             writer.Close();
-            if (record.SetsRequiredMembers)
+            if (suppressUnassigned)
             {
                 writer.Line("#pragma warning restore CS8618");
             }
@@ -105,7 +162,7 @@ public sealed partial class TransactionalGenerator
                 }
 
                 writer.Line(pending);
-                pending = "        && " + EqualityComparer + "<" + member.Type + ">.Default.Equals(this." + member.Name + ", other." + member.Name + ")";
+                pending = "        && " + EqualityComparer + "<" + member.Type + ">.Default.Equals(" + Compared(member, "this") + ", " + Compared(member, "other") + ")";
             }
 
             writer.Line(pending + ");");
@@ -130,7 +187,7 @@ public sealed partial class TransactionalGenerator
                     continue;
                 }
 
-                writer.Line("hash = (hash * -1521134295) + " + EqualityComparer + "<" + member.Type + ">.Default.GetHashCode(this." + member.Name + (member.IsValueType ? "" : "!") + ");");
+                writer.Line("hash = (hash * -1521134295) + " + EqualityComparer + "<" + member.Type + ">.Default.GetHashCode(" + Compared(member, "this") + (member.IsValueType ? "" : "!") + ");");
             }
 
             writer.Line("return hash;");
@@ -175,8 +232,8 @@ public sealed partial class TransactionalGenerator
                 string nameLiteral = member.NameLiteral.Substring(0, member.NameLiteral.Length - 1) + " = \"";
                 writer.Line("builder.Append(" + nameLiteral + ");");
                 writer.Line(member.IsValueType
-                    ? "builder.Append(this." + member.Name + ".ToString());"
-                    : "builder.Append((object?)this." + member.Name + ");");
+                    ? "builder.Append(" + Reach(member, "this") + ".ToString());"
+                    : "builder.Append((object?)" + Reach(member, "this") + ");");
             }
 
             writer.Line(any ? "return true;" : record.BaseRecordType is not null ? "return base.PrintMembers(builder);" : "return false;");

@@ -254,6 +254,15 @@ public sealed partial class TransactionalGenerator
             writer.Line(Join(property.Modifiers, "partial") + " " + property.Type + " " + property.Name);
             writer.Open();
             writer.Line(Join(property.GetterModifiers, "get") + " => " + Barrier + ".IsFresh(ref __stm) ? " + property.BackingFieldName + " : " + property.ReaderName + "(" + Barrier + ".CurrentTransaction);");
+            if (property.SetterAssertsBackingField)
+            {
+                // Only for the flow analysis of a hand-written copy constructor: the barrier path stores into a
+                // transaction's private copy, not into this field, but every read goes through the barrier and sees
+                // the value assigned. Not checkable here (CS8774).
+                writer.Line("#pragma warning disable CS8774");
+                writer.Line("[global::System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(" + property.BackingFieldName + "))]");
+            }
+
             writer.Line(Join(property.SetterModifiers, property.IsInit ? "init" : "set"));
             writer.Open();
             writer.Line("if (" + Barrier + ".IsFresh(ref __stm))");
@@ -264,6 +273,11 @@ public sealed partial class TransactionalGenerator
             writer.Line();
             writer.Line(property.WriterName + "(" + value + ", " + Barrier + ".CurrentTransaction);");
             writer.Close();
+            if (property.SetterAssertsBackingField)
+            {
+                writer.Line("#pragma warning restore CS8774");
+            }
+
             writer.Close();
         }
 

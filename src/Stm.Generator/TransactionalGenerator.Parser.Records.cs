@@ -20,10 +20,11 @@ public sealed partial class TransactionalGenerator
             bool hasBaseRecord = baseType is { IsRecord: true };
             var members = new List<RecordMemberSpec>();
             bool nameable = true;
+            Dictionary<ISymbol, string> backingFields = BackingFieldNames(type);
             foreach (ISymbol member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ParseMember(member) is { } spec)
+                if (ParseMember(member, backingFields, "__stmMember" + members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } spec)
                 {
                     members.Add(spec);
                     nameable &= IsNameable(member);
@@ -48,7 +49,7 @@ public sealed partial class TransactionalGenerator
                 Members: new EquatableArray<RecordMemberSpec>(members.ToArray()));
         }
 
-        private static RecordMemberSpec? ParseMember(ISymbol member)
+        private static RecordMemberSpec? ParseMember(ISymbol member, Dictionary<ISymbol, string> backingFields, string accessorName)
         {
             if (member.IsStatic || TransactionalChecks.IsGeneratedByStm(member))
             {
@@ -65,7 +66,7 @@ public sealed partial class TransactionalGenerator
 
                     if (field.AssociatedSymbol is IEventSymbol @event)
                     {
-                        return Create(@event.Name, field.Type, RecordMemberKind.Field, printed: false, backingField: null);
+                        return Create(@event.Name, field.Type, RecordMemberKind.Field, printed: false, backingField: null, FieldAccess(@event, field.MetadataName), accessorName);
                     }
 
                     if (field.IsImplicitlyDeclared)
@@ -73,7 +74,7 @@ public sealed partial class TransactionalGenerator
                         return null;
                     }
 
-                    return Create(field.Name, field.Type, RecordMemberKind.Field, field.DeclaredAccessibility == Accessibility.Public, backingField: null);
+                    return Create(field.Name, field.Type, RecordMemberKind.Field, field.DeclaredAccessibility == Accessibility.Public, backingField: null, FieldAccess(field, field.MetadataName), accessorName);
 
                 case IPropertySymbol property when !property.IsIndexer && !property.IsImplicitlyDeclared && !property.IsOverride:
                     MemberClassification classification = TransactionalChecks.ClassifyMember(property);
@@ -82,17 +83,71 @@ public sealed partial class TransactionalGenerator
                     return classification.Kind switch
                     {
                         TransactionalMemberKind.TransactionalProperty =>
-                            Create(property.Name, property.Type, RecordMemberKind.TransactionalProperty, printed, "__stm_" + property.Name),
+                            Create(property.Name, property.Type, RecordMemberKind.TransactionalProperty, printed, "__stm_" + property.Name, GetterAccess(property), accessorName),
                         TransactionalMemberKind.ImmutableProperty or TransactionalMemberKind.MutableProperty =>
-                            Create(property.Name, property.Type, RecordMemberKind.AutoProperty, printed, backingField: null),
+                            Create(property.Name, property.Type, RecordMemberKind.AutoProperty, printed, backingField: null, AutoPropertyAccess(property, backingFields), accessorName),
                         TransactionalMemberKind.NotState when printed && property.Name != "EqualityContract" =>
-                            Create(property.Name, property.Type, RecordMemberKind.ComputedProperty, printed, backingField: null),
+                            Create(property.Name, property.Type, RecordMemberKind.ComputedProperty, printed, backingField: null, GetterAccess(property), accessorName),
                         _ => null, // unsupported partial properties have no state the generator knows of
                     };
 
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The metadata names of the compiler's backing fields, by the property (or event) they belong to.</summary>
+        private static Dictionary<ISymbol, string> BackingFieldNames(INamedTypeSymbol type)
+        {
+            var names = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { AssociatedSymbol: IPropertySymbol property } field)
+                {
+                    names[property] = field.MetadataName;
+                }
+            }
+
+            return names;
+        }
+
+        private static (RecordMemberAccess, string?) FieldAccess(ISymbol member, string fieldName) =>
+            IsObsoleteError(member) ? (RecordMemberAccess.Field, fieldName) : (RecordMemberAccess.Name, null);
+
+        private static (RecordMemberAccess, string?) GetterAccess(IPropertySymbol property) =>
+            IsObsoleteError(property) || IsObsoleteError(property.GetMethod) || !property.ExplicitInterfaceImplementations.IsEmpty
+                ? (RecordMemberAccess.Getter, property.GetMethod?.MetadataName)
+                : (RecordMemberAccess.Name, null);
+
+        /// <summary>An auto property the generated code cannot name is reached through its backing field: reads and copies alike.</summary>
+        private static (RecordMemberAccess, string?) AutoPropertyAccess(IPropertySymbol property, Dictionary<ISymbol, string> backingFields)
+        {
+            bool unnameable = IsObsoleteError(property) || IsObsoleteError(property.GetMethod) || IsObsoleteError(property.SetMethod)
+                || !property.ExplicitInterfaceImplementations.IsEmpty;
+            return unnameable && backingFields.TryGetValue(property, out string? field)
+                ? (RecordMemberAccess.Field, field)
+                : (RecordMemberAccess.Name, null);
+        }
+
+        /// <summary><c>[Obsolete(message, true)]</c>: naming the member is error CS0619, which no pragma suppresses.</summary>
+        private static bool IsObsoleteError(ISymbol? member)
+        {
+            if (member is null)
+            {
+                return false;
+            }
+
+            foreach (AttributeData attribute in member.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+                    && attribute.ConstructorArguments.Length == 2
+                    && attribute.ConstructorArguments[1].Value is true)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsNameable(ISymbol member)
@@ -107,16 +162,23 @@ public sealed partial class TransactionalGenerator
                 || !TransactionalChecks.ContainsType(type, static t => t.TypeKind == TypeKind.Error || t is INamedTypeSymbol { IsFileLocal: true });
         }
 
-        private static RecordMemberSpec Create(string name, ITypeSymbol type, RecordMemberKind kind, bool printed, string? backingField) =>
+        private static RecordMemberSpec Create(
+            string name, ITypeSymbol type, RecordMemberKind kind, bool printed, string? backingField, (RecordMemberAccess Kind, string? Target) access, string accessorName) =>
             new(
                 Name: Parser.Escape(name),
                 NameLiteral: Parser.Literal(name),
                 Type: Parser.TypeName(type),
                 Kind: kind,
-                IsPrinted: printed,
+                // C# cannot box a type parameter that allows ref structs (CS0030), nor call ToString on it; the
+                // compiler's own PrintMembers boxes it behind C#'s back. Only a computed property can have such a type.
+                IsPrinted: printed && type is not ITypeParameterSymbol { AllowsRefLikeType: true },
                 IsValueType: type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T,
                 IsPointer: TransactionalChecks.ContainsType(type, static t => t.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer), // arrays of pointers too
-                BackingFieldName: backingField);
+                IsDynamic: type.TypeKind == TypeKind.Dynamic,
+                BackingFieldName: backingField,
+                Access: access.Target is null ? RecordMemberAccess.Name : access.Kind,
+                AccessorTarget: access.Target is null ? null : Parser.Literal(access.Target),
+                AccessorName: access.Target is null ? null : accessorName);
 
         private static bool HasUserMethod(INamedTypeSymbol type, string name, ITypeSymbol? parameter, int parameterCount = -1)
         {
@@ -134,7 +196,8 @@ public sealed partial class TransactionalGenerator
             return false;
         }
 
-        private static bool HasUserCopyConstructor(INamedTypeSymbol type)
+        /// <summary>The user wrote the copy constructor (which, unlike other constructors, runs no field initializers).</summary>
+        public static bool HasUserCopyConstructor(INamedTypeSymbol type)
         {
             foreach (IMethodSymbol constructor in type.InstanceConstructors)
             {

@@ -171,6 +171,7 @@ public sealed partial class TransactionalGenerator
 
             ITypeSymbol type = property.Type;
             string name = property.Name;
+            bool needsDefault = !type.IsValueType && type.NullableAnnotation != NullableAnnotation.Annotated;
             return new PropertySpec(
                 Name: Escape(name),
                 NameLiteral: Literal(name),
@@ -187,7 +188,8 @@ public sealed partial class TransactionalGenerator
                 IsInit: property.SetMethod!.IsInitOnly,
                 ValueExpression: type.TypeKind != TypeKind.Dynamic ? "value"
                     : type.NullableAnnotation == NullableAnnotation.Annotated ? "(object?)value" : "(object)value",
-                NeedsDefaultInitializer: !type.IsValueType && type.NullableAnnotation != NullableAnnotation.Annotated);
+                NeedsDefaultInitializer: needsDefault,
+                SetterAssertsBackingField: needsDefault && property.ContainingType.IsRecord && RecordParser.HasUserCopyConstructor(property.ContainingType));
         }
 
         /// <summary>The definition's modifiers, as the implementing declaration must repeat them (without <c>partial</c>).</summary>

@@ -61,6 +61,11 @@ internal static class TransactionalChecks
             }
         }
 
+        if (HidesOuterTypeParameter(type))
+        {
+            return TransactionalTypeStatus.HiddenTypeParameter;
+        }
+
         for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (current.TypeKind == TypeKind.Error)
@@ -347,6 +352,28 @@ internal static class TransactionalChecks
             if (IsMetadataName(@interface, TransactionalObjectMetadataName))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the class or one of its containing types has a type parameter named like a type parameter of a type
+    /// further out (warning CS0693). Generated code names the class as <c>global::Outer&lt;T&gt;.Inner&lt;T&gt;</c>, and
+    /// inside the class both <c>T</c>s bind to the inner one: there is no way to spell the outer one there.
+    /// </summary>
+    private static bool HidesOuterTypeParameter(INamedTypeSymbol type)
+    {
+        var names = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (ITypeParameterSymbol parameter in current.TypeParameters)
+            {
+                if (!names.Add(parameter.Name))
+                {
+                    return true;
+                }
             }
         }
 

@@ -52,4 +52,10 @@ internal enum TransactionalTypeStatus
     /// a derived class builds on the header field and publish method a generated base part declares.
     /// </summary>
     HandWrittenTransactionalBase,
+
+    /// <summary>
+    /// A type parameter of the class or of a containing type hides one of a type further out (CS0693): generated code
+    /// cannot name the outer one from inside the class.
+    /// </summary>
+    HiddenTypeParameter,
 }

@@ -15,6 +15,11 @@ namespace Stm.Generator.Model;
 /// <param name="IsInit">An <c>init</c> accessor instead of <c>set</c>.</param>
 /// <param name="ValueExpression">How the accessor passes <c>value</c> to the barriers: <c>value</c>, or a cast to <see cref="object"/> for <c>dynamic</c> (which would make the calls dynamically bound).</param>
 /// <param name="NeedsDefaultInitializer">A non-nullable reference or unconstrained generic type: the backing field gets <c>= default!</c> so that constructors assigning the property do not trip CS8618.</param>
+/// <param name="SetterAssertsBackingField">
+/// The setter is marked <c>[MemberNotNull]</c> for the backing field: set for a record with a hand-written copy
+/// constructor, which runs no field initializers, so <c>= default!</c> does not cover it and assigning the property there
+/// would leave CS8618 on the user's constructor, naming a generated field.
+/// </param>
 internal sealed record PropertySpec(
     string Name,
     string NameLiteral,
@@ -29,4 +34,5 @@ internal sealed record PropertySpec(
     string SetterModifiers,
     bool IsInit,
     string ValueExpression,
-    bool NeedsDefaultInitializer);
+    bool NeedsDefaultInitializer,
+    bool SetterAssertsBackingField);

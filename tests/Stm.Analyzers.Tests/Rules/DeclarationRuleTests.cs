@@ -60,6 +60,27 @@ public sealed class STM0001Tests
         """);
 
     [Fact]
+    public Task Reports_a_type_parameter_that_hides_a_containing_type_s() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        #pragma warning disable CS0693
+        public partial class Outer<T>
+        {
+            [Transactional] public partial class [|Inner|]<T> { public partial int P { get; set; } }
+
+            public partial class Middle<U>
+            {
+                [Transactional] public partial record [|Deep|]<T> { public partial T? Value { get; set; } }
+
+                // Distinct names at every level, and the same name in a sibling: both fine.
+                [Transactional] public partial class Fine<V> { public partial V? Value { get; set; } }
+            }
+
+            public partial class Sibling<U> { }
+        }
+        """);
+
+    [Fact]
     public Task Accepts_supported_shapes() => Verify.NoDiagnosticsAsync(Analyzer, """
         using Stm;
 

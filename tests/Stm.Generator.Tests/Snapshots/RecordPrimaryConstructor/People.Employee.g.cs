@@ -168,7 +168,7 @@ namespace People
         /// <param name="original">The record being copied.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // required transactional properties are set through their backing fields
+        #pragma warning disable CS8618 // every member is copied, some where the flow analysis cannot see it
         protected Employee(global::People.Employee original)
         {
             this.Name = original.Name;
