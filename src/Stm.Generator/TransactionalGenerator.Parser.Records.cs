@@ -31,9 +31,10 @@ public sealed partial class TransactionalGenerator
                 }
             }
 
-            if (!nameable)
+            if (!nameable || DeclaresStateNamedLikeRecordMember(type))
             {
-                // A member type that does not resolve (or cannot be named from another file): the compiler
+                // A member type that does not resolve (or cannot be named from another file), or a field or property
+                // named like a member the compiler synthesizes (CS0102 at the user's declaration): the compiler
                 // reports it, and record members naming it would only add errors. Nothing is emitted.
                 return new RecordSpec(null, false, false, false, false, false, false, EquatableArray<RecordMemberSpec>.Empty);
             }
@@ -179,6 +180,23 @@ public sealed partial class TransactionalGenerator
                 Access: access.Target is null ? RecordMemberAccess.Name : access.Kind,
                 AccessorTarget: access.Target is null ? null : Parser.Literal(access.Target),
                 AccessorName: access.Target is null ? null : accessorName);
+
+        /// <summary>A field, property or nested type named <c>Equals</c>, <c>GetHashCode</c>, <c>PrintMembers</c>, <c>ToString</c> or <c>EqualityContract</c>.</summary>
+        private static bool DeclaresStateNamedLikeRecordMember(INamedTypeSymbol type)
+        {
+            foreach (string name in new[] { "Equals", "GetHashCode", "PrintMembers", "ToString", "EqualityContract" })
+            {
+                foreach (ISymbol member in type.GetMembers(name))
+                {
+                    if (member is not IMethodSymbol && !member.IsImplicitlyDeclared)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static bool HasUserMethod(INamedTypeSymbol type, string name, ITypeSymbol? parameter, int parameterCount = -1)
         {

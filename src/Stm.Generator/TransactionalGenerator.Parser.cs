@@ -25,6 +25,8 @@ public sealed partial class TransactionalGenerator
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
                 || type.Name.Length == 0 // 'partial class { }': the compiler reports the missing name; a file would only add errors
+                || HasNamelessNamespace(type) // 'namespace { }': likewise
+                || !SupportsPartialProperties(context.TargetNode.SyntaxTree) // C# 12 and older: CS8703 at every partial property already
                 || HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it
                 || !IsFirstAttributedDeclaration(context, type, cancellationToken)
                 || TransactionalChecks.CheckType(type, cancellationToken) != TransactionalTypeStatus.Supported)
@@ -37,6 +39,7 @@ public sealed partial class TransactionalGenerator
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member is IPropertySymbol property
+                    && !IsDeclaredTwice(type, property) // CS0102 on the user's declarations; two implementations would repeat it in the file
                     && TransactionalChecks.ClassifyMember(property).Kind == TransactionalMemberKind.TransactionalProperty
                     && ParseProperty(property, cancellationToken) is { } spec)
                 {
@@ -87,6 +90,36 @@ public sealed partial class TransactionalGenerator
             }
 
             return false;
+        }
+
+        private static bool HasNamelessNamespace(INamedTypeSymbol type)
+        {
+            for (INamespaceSymbol? current = type.ContainingNamespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+            {
+                if (current.Name.Length == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SupportsPartialProperties(SyntaxTree tree) =>
+            tree.Options is not CSharpParseOptions options || options.LanguageVersion >= LanguageVersion.CSharp13;
+
+        private static bool IsDeclaredTwice(INamedTypeSymbol type, IPropertySymbol property)
+        {
+            int count = 0;
+            foreach (ISymbol member in type.GetMembers(property.Name))
+            {
+                if (member is IPropertySymbol { IsIndexer: false })
+                {
+                    count++;
+                }
+            }
+
+            return count > 1;
         }
 
         /// <summary>The type written the way the generated code spells it.</summary>

@@ -12,9 +12,12 @@ namespace Stm.Generator.Tests;
 /// <summary>Runs the generator over in-memory sources, the way the compiler does, and compiles the result.</summary>
 internal static class GeneratorHarness
 {
-    /// <summary>C# latest, documentation comments checked (so generated public members must be documented).</summary>
+    /// <summary>
+    /// C# preview (what the SDK's C# 14 is to Roslyn 4.14: the field keyword, extension blocks), documentation comments
+    /// checked (so generated public members must be documented).
+    /// </summary>
     public static readonly CSharpParseOptions ParseOptions =
-        new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+        new(LanguageVersion.Preview, DocumentationMode.Diagnose);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 

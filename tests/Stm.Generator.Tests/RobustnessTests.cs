@@ -2,6 +2,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Stm.Generator.Tests;
@@ -77,6 +79,22 @@ public class RobustnessTests
         AssertHarmless(outcome);
         Assert.Empty(outcome.OutputProblems);
         Assert.Equal(500, outcome.Sources.Select(s => s.HintName).Distinct().Count());
+    }
+
+    [Fact]
+    public void Below_CSharp_13_nothing_is_generated()
+    {
+        // Partial properties need C# 13: the user's declarations carry CS8703 already, and an implementation
+        // repeated it inside the generated file.
+        var options = new CSharpParseOptions(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+        CSharpCompilation input = GeneratorHarness.CreateCompilation([]).AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("[Stm.Transactional] public partial class C { public partial int P { get; set; } }", options, "Old.cs"));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new TransactionalGenerator().AsSourceGenerator()], parseOptions: options)
+            .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
+
+        Assert.Empty(driver.GetRunResult().Results.Single().GeneratedSources);
+        Assert.Null(driver.GetRunResult().Results.Single().Exception);
+        Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS8703");
     }
 
     private static void AssertHarmless(GeneratorOutcome outcome)

@@ -20,7 +20,8 @@ internal static class SourceSetAnalysis
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    // Preview: the projects build with C# 14 (the SDK's compiler), which Roslyn 4.14 knows as preview (the field keyword).
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
     /// <summary>Every <c>*.cs</c> below <paramref name="directory"/>, outside bin/obj.</summary>
     public static string[] CSharpFiles(string directory) => Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
