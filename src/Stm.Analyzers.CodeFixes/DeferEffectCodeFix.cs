@@ -85,9 +85,7 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
             {
                 var function = (AnonymousFunctionExpressionSyntax)current;
                 ExpressionSyntax expression = function.ExpressionBody!;
-                StatementSyntax original = returnsValue
-                    ? SyntaxFactory.ReturnStatement(expression.WithoutTrivia())
-                    : SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
+                StatementSyntax original = BodyAsStatement(expression.WithoutTrivia(), returnsValue);
                 // Explicit (elastic) line breaks: the formatter keeps a block written on one line on one line.
                 BlockSyntax newBlock = SyntaxFactory.Block(
                         SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.ElasticLineFeed).WithTrailingTrivia(SyntaxFactory.ElasticLineFeed),
@@ -103,6 +101,20 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
             });
         }
     }
+
+    /// <summary>
+    /// The statement an expression body becomes in a block: <c>return body;</c> when the function returns a value,
+    /// <c>body;</c> when it returns void. A throw expression is the exception: it is allowed as a whole lambda body but
+    /// neither after <c>return</c> nor as an expression statement (CS8115), so <c>() =&gt; throw e</c> becomes
+    /// <c>throw e;</c> whatever the delegate returns. A throw expression inside <c>??</c>, <c>?:</c> or a switch arm
+    /// is an operand of an ordinary expression and takes the first two paths.
+    /// </summary>
+    private static StatementSyntax BodyAsStatement(ExpressionSyntax body, bool returnsValue) => body switch
+    {
+        ThrowExpressionSyntax thrown => SyntaxFactory.ThrowStatement(thrown.Expression).WithThrowKeyword(thrown.ThrowKeyword),
+        _ when returnsValue => SyntaxFactory.ReturnStatement(body),
+        _ => SyntaxFactory.ExpressionStatement(body),
+    };
 
     /// <summary>The call, <c>new</c> or property access the diagnostic points at.</summary>
     private static ExpressionSyntax? FindEffect(SyntaxNode root, Diagnostic diagnostic)

@@ -123,6 +123,191 @@ public sealed class STM0010FixTests
         }
         """, DeferEffectCodeFix.BecomeInevitableKey);
 
+    // An expression body that is a throw expression: `return throw e;` does not compile (CS8115), and neither does a
+    // statement holding a throw expression; the block gets a throw statement, whatever the delegate returns.
+
+    [Fact]
+    public Task BecomeInevitable_turns_a_throw_body_of_a_value_lambda_into_a_throw_statement() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static int Main(string path) => Atomic.Run<int>(() => throw new IOException(File.ReadAllText(path)));
+        }
+        """, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static int Main(string path) => Atomic.Run<int>(() =>
+            {
+                Atomic.BecomeInevitable();
+                throw new IOException(File.ReadAllText(path));
+            });
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey);
+
+    [Fact]
+    public Task BecomeInevitable_turns_a_throw_body_of_an_inferred_OrElse_alternative_into_a_throw_statement() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static int Main(string path) => Atomic.OrElse(() => throw new IOException(File.ReadAllText(path)), () => 0);
+        }
+        """, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static int Main(string path) => Atomic.OrElse(() =>
+            {
+                Atomic.BecomeInevitable();
+                throw new IOException(File.ReadAllText(path));
+            }, () => 0);
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey);
+
+    // A void lambda's throw body was already printed as `throw e;`, but as an expression statement holding a throw
+    // expression: the text reparses, the tree the fix hands back does not compile.
+
+    [Fact]
+    public Task BecomeInevitable_turns_a_throw_body_of_a_void_lambda_into_a_throw_statement() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(string path) => Atomic.Run(() => throw new IOException(File.ReadAllText(path)));
+        }
+        """, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(string path) => Atomic.Run(() =>
+            {
+                Atomic.BecomeInevitable();
+                throw new IOException(File.ReadAllText(path));
+            });
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey);
+
+    // The neighbouring shapes: a void lambda whose body has a value keeps it as an expression statement (`return` would
+    // be CS8030), a value lambda returns it, and a throw expression inside `??`, `?:` or a switch arm is an ordinary
+    // operand, so its body is returned.
+
+    [Fact]
+    public Task BecomeInevitable_keeps_the_value_of_a_void_lambda_body_as_a_statement() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(string[] paths) => Atomic.ForEach(paths, path => File.ReadAllText(path));
+        }
+        """, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(string[] paths) => Atomic.ForEach(paths, path =>
+            {
+                Atomic.BecomeInevitable();
+                File.ReadAllText(path);
+            });
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey);
+
+    [Fact]
+    public Task Fix_all_BecomeInevitable_on_expression_bodies_of_every_shape() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() { }
+
+            private static void Void(string path) => Atomic.Run(() => File.Delete(path));
+
+            private static void VoidWithValue(string[] paths) => Atomic.ForEach(paths, path => File.ReadAllText(path));
+
+            private static string Value(string path) => Atomic.Run(() => File.ReadAllText(path));
+
+            private static void VoidThrow(string path) => new TransactionQueue().Add(() => throw new IOException(File.ReadAllText(path)));
+
+            private static int ValueThrow(string path) => Atomic.Run<int>(() => throw new IOException(File.ReadAllText(path)));
+
+            private static string Coalesce(string path) => Atomic.Run(() => File.ReadAllText(path) ?? throw new IOException(path));
+
+            private static string Conditional(string path, bool check) => Atomic.Run(() => check ? File.ReadAllText(path) : throw new IOException(path));
+
+            private static string Switch(string path, int kind) => Atomic.Run(() => kind switch { 0 => File.ReadAllText(path), _ => throw new IOException(path) });
+        }
+        """, """
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() { }
+
+            private static void Void(string path) => Atomic.Run(() =>
+            {
+                Atomic.BecomeInevitable();
+                File.Delete(path);
+            });
+
+            private static void VoidWithValue(string[] paths) => Atomic.ForEach(paths, path =>
+            {
+                Atomic.BecomeInevitable();
+                File.ReadAllText(path);
+            });
+
+            private static string Value(string path) => Atomic.Run(() =>
+            {
+                Atomic.BecomeInevitable();
+                return File.ReadAllText(path);
+            });
+
+            private static void VoidThrow(string path) => new TransactionQueue().Add(() =>
+            {
+                Atomic.BecomeInevitable();
+                throw new IOException(File.ReadAllText(path));
+            });
+
+            private static int ValueThrow(string path) => Atomic.Run<int>(() =>
+            {
+                Atomic.BecomeInevitable();
+                throw new IOException(File.ReadAllText(path));
+            });
+
+            private static string Coalesce(string path) => Atomic.Run(() =>
+            {
+                Atomic.BecomeInevitable();
+                return File.ReadAllText(path) ?? throw new IOException(path);
+            });
+
+            private static string Conditional(string path, bool check) => Atomic.Run(() =>
+            {
+                Atomic.BecomeInevitable();
+                return check ? File.ReadAllText(path) : throw new IOException(path);
+            });
+
+            private static string Switch(string path, int kind) => Atomic.Run(() =>
+            {
+                Atomic.BecomeInevitable();
+                return kind switch { 0 => File.ReadAllText(path), _ => throw new IOException(path) };
+            });
+        }
+        """, DeferEffectCodeFix.BecomeInevitableKey);
+
     [Fact]
     public Task Fix_all_OnCommit() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, """
         using System;
