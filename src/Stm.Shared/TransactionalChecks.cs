@@ -466,10 +466,16 @@ internal static class TransactionalChecks
 
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
-                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            switch (reference.GetSyntax(cancellationToken))
             {
-                return false;
+                case TypeDeclarationSyntax declaration when declaration.Modifiers.Any(SyntaxKind.PartialKeyword):
+                    continue;
+                case CompilationUnitSyntax:
+                    // The Program class of top-level statements: partial declarations of Program combine with it,
+                    // so a generated part can too.
+                    continue;
+                default:
+                    return false;
             }
         }
 

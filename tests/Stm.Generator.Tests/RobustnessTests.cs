@@ -82,6 +82,35 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_class_nested_in_the_Program_of_top_level_statements_is_implemented()
+    {
+        // The Program class of top-level statements is declared by the compilation unit, without a 'partial'
+        // modifier; partial declarations of Program combine with it, and so does the generated part.
+        CSharpCompilation input = GeneratorHarness.CreateCompilation([("Program.cs", """
+            var box = new Program.Box { Value = 2 };
+            Stm.Atomic.Run(() => box.Value++);
+            System.Console.WriteLine(box.Value);
+
+            /// <summary>The program.</summary>
+            public partial class Program
+            {
+                /// <summary>A box.</summary>
+                [Stm.Transactional]
+                public partial class Box
+                {
+                    /// <summary>The value.</summary>
+                    public partial int Value { get; set; }
+                }
+            }
+            """)]);
+        GeneratorOutcome outcome = GeneratorHarness.Run(input.WithOptions(input.Options.WithOutputKind(OutputKind.ConsoleApplication)));
+
+        AssertHarmless(outcome);
+        Assert.Single(outcome.Sources);
+        Assert.Empty(outcome.OutputProblems);
+    }
+
+    [Fact]
     public void Below_CSharp_13_nothing_is_generated()
     {
         // Partial properties need C# 13: the user's declarations carry CS8703 already, and an implementation

@@ -81,6 +81,20 @@ public sealed class STM0001Tests
         """);
 
     [Fact]
+    public Task Accepts_a_class_nested_in_the_Program_of_top_level_statements() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        var box = new Program.Box();
+        Atomic.Run(() => box.Value++);
+
+        // Program is also declared by the compilation unit (no 'partial' there); the generated part combines with both.
+        public partial class Program
+        {
+            [Transactional] public partial class Box { public partial int Value { get; set; } }
+        }
+        """, Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+
+    [Fact]
     public Task Accepts_supported_shapes() => Verify.NoDiagnosticsAsync(Analyzer, """
         using Stm;
 
