@@ -33,7 +33,7 @@ public abstract class DocumentFixProvider : CodeFixProvider
         SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            foreach (FixKind fix in GetFixes(root, model, diagnostic))
+            foreach (FixKind fix in await GetFixesAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false))
             {
                 Document document = context.Document;
                 context.RegisterCodeFix(
@@ -45,6 +45,13 @@ public abstract class DocumentFixProvider : CodeFixProvider
 
     /// <summary>The fixes that apply to <paramref name="diagnostic"/> (none when its code has a shape the fix cannot handle).</summary>
     protected abstract IEnumerable<FixKind> GetFixes(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic);
+
+    /// <summary>
+    /// <see cref="GetFixes"/>, for a provider that must look beyond the document to decide (where else the solution uses
+    /// a member). Asked both when offering a fix and when applying it, so FixAll skips the diagnostics it would not offer.
+    /// </summary>
+    protected virtual Task<IEnumerable<FixKind>> GetFixesAsync(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Task.FromResult(GetFixes(root, model, diagnostic));
 
     /// <summary>Records the edits of fix <paramref name="equivalenceKey"/> for one diagnostic.</summary>
     /// <param name="fixState">Shared across the diagnostics of one FixAll run, to avoid applying one edit twice.</param>
@@ -61,7 +68,7 @@ public abstract class DocumentFixProvider : CodeFixProvider
         ordered.Sort((a, b) => b.Location.SourceSpan.Start.CompareTo(a.Location.SourceSpan.Start));
         foreach (Diagnostic diagnostic in ordered)
         {
-            foreach (FixKind fix in GetFixes(root, editor.SemanticModel, diagnostic))
+            foreach (FixKind fix in await GetFixesAsync(document, root, editor.SemanticModel, diagnostic, cancellationToken).ConfigureAwait(false))
             {
                 if (fix.EquivalenceKey == equivalenceKey)
                 {

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,7 +14,9 @@ namespace Stm.Analyzers.CodeFixes;
 
 /// <summary>
 /// STM0002, two fixes: turn the field or auto property into a partial property (the generator then tracks it), or make it
-/// immutable (<c>readonly</c> field, <c>init</c> accessor).
+/// immutable (<c>readonly</c> field, <c>init</c> accessor). Each is offered only where its result compiles and means
+/// what the code meant (the fixes must never turn compiling code into broken code); otherwise the diagnostic stays,
+/// and its message says what to do.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TrackMutableMemberCodeFix)), Shared]
 public sealed class TrackMutableMemberCodeFix : DocumentFixProvider
@@ -23,29 +26,63 @@ public sealed class TrackMutableMemberCodeFix : DocumentFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UntrackedMutableMember);
 
+    /// <summary>The fixes the declaration allows; <see cref="GetFixesAsync"/> then checks how the solution uses the member.</summary>
     protected override IEnumerable<FixKind> GetFixes(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {
-        SyntaxNode? member = FindMember(root, diagnostic);
-        switch (member)
+        switch (FindMember(root, diagnostic))
         {
-            case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } declaration } declarator:
-                // A partial property has no initializer, and one declaration cannot become two properties.
-                if (declarator.Initializer is null && declaration.Variables.Count == 1 && !field.Modifiers.Any(SyntaxKind.VolatileKeyword))
+            case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } } declarator
+                when model?.GetDeclaredSymbol(declarator) is IFieldSymbol symbol:
+                if (TrackMutableMemberChecks.CanBecomePartialProperty(field, declarator, symbol))
                 {
                     yield return new FixKind("Make it a transactional partial property", PartialPropertyKey);
                 }
 
-                yield return new FixKind("Make it readonly", ImmutableKey);
+                if (TrackMutableMemberChecks.CanBecomeReadOnly(symbol))
+                {
+                    yield return new FixKind("Make it readonly", ImmutableKey);
+                }
+
                 break;
-            case PropertyDeclarationSyntax property when property.AccessorList is not null:
-                if (property.Initializer is null)
+            case PropertyDeclarationSyntax { AccessorList: not null } property
+                when model?.GetDeclaredSymbol(property) is IPropertySymbol symbol:
+                if (TrackMutableMemberChecks.CanBecomePartialProperty(property, symbol))
                 {
                     yield return new FixKind("Make it a transactional partial property", PartialPropertyKey);
                 }
 
-                yield return new FixKind("Make it init-only", ImmutableKey);
+                if (TrackMutableMemberChecks.CanBecomeInitOnly(property, symbol, model.Compilation))
+                {
+                    yield return new FixKind("Make it init-only", ImmutableKey);
+                }
+
                 break;
         }
+    }
+
+    /// <summary>
+    /// Drops the fixes that some use of the member elsewhere would not survive: a write outside construction (readonly,
+    /// init), a reference to its storage (ref, out, in, &amp;: a property has none), a struct value changed in place.
+    /// </summary>
+    protected override async Task<IEnumerable<FixKind>> GetFixesAsync(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        List<FixKind> fixes = GetFixes(root, model, diagnostic).ToList();
+        ISymbol? member = FindMember(root, diagnostic) is { } node ? model?.GetDeclaredSymbol(node, cancellationToken) : null;
+
+        // An auto property turned partial keeps every use as it is: only the other fixes need the search.
+        if (member is null || !fixes.Exists(fix => member is IFieldSymbol || fix.EquivalenceKey == ImmutableKey))
+        {
+            return fixes;
+        }
+
+        List<MemberUse> uses = await MemberUses.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        return fixes.FindAll(fix => (member, fix.EquivalenceKey) switch
+        {
+            (IFieldSymbol, PartialPropertyKey) => uses.TrueForAll(TrackMutableMemberChecks.SurvivesPropertyConversion),
+            (IFieldSymbol, _) => uses.TrueForAll(TrackMutableMemberChecks.SurvivesReadOnly),
+            (_, ImmutableKey) => uses.TrueForAll(TrackMutableMemberChecks.SurvivesInitOnly),
+            _ => true,
+        });
     }
 
     protected override void Apply(DocumentEditor editor, SemanticModel model, Diagnostic diagnostic, string equivalenceKey, HashSet<SyntaxNode> fixState, CancellationToken cancellationToken)

@@ -242,7 +242,17 @@ internal static class TransactionalChecks
             return UnsupportedPropertyReason.InvalidDeclaration;
         }
 
-        ITypeSymbol type = definition.Type;
+        return CheckPropertyType(definition.Type);
+    }
+
+    /// <summary>
+    /// Whether the generator can implement a partial property of type <paramref name="type"/>: the part of the property
+    /// checks that depends on the type alone. The STM0002 code fix asks it before turning a field or an auto property of
+    /// that type into a partial property, so it never makes one the generator would skip.
+    /// </summary>
+    /// <returns><see cref="UnsupportedPropertyReason.None"/>, or why not.</returns>
+    public static UnsupportedPropertyReason CheckPropertyType(ITypeSymbol type)
+    {
         if (ContainsType(type, static t => t.TypeKind == TypeKind.Error))
         {
             return UnsupportedPropertyReason.ErrorType;

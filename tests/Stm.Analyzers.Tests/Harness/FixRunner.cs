@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
@@ -15,12 +16,15 @@ namespace Stm.Analyzers.Tests.Harness;
 /// <summary>Applies code fixes (one diagnostic, or FixAll in the document) and compares the resulting source text.</summary>
 internal static class FixRunner
 {
-    /// <summary>Applies the fix registered under <paramref name="equivalenceKey"/> to the first diagnostic and compares the text.</summary>
-    public static async Task VerifyFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    /// <summary>
+    /// Applies the fix registered under <paramref name="equivalenceKey"/> to the first diagnostic (the first in the
+    /// <c>[|marked|]</c> span, if any) and compares the text.
+    /// </summary>
+    public static async Task VerifyFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, LanguageVersion? languageVersion = null)
     {
-        Document document = TestProject.CreateDocument(Markup.Parse(before).Source, outputKind: outputKind);
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
-        Diagnostic diagnostic = diagnostics.First(d => fixer.FixableDiagnosticIds.Contains(d.Id));
+        Markup markup = Markup.Parse(before);
+        Document document = TestProject.CreateDocument(markup.Source, outputKind: outputKind, languageVersion: languageVersion);
+        Diagnostic diagnostic = await FindDiagnosticAsync(analyzer, fixer, document, markup);
 
         var actions = new List<CodeAction>();
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
@@ -28,6 +32,34 @@ internal static class FixRunner
         CodeAction chosen = Assert.Single(actions, a => a.EquivalenceKey == equivalenceKey);
         Document fixedDocument = await ApplyAsync(chosen, document);
         await AssertTextAsync(expected, fixedDocument);
+    }
+
+    /// <summary>
+    /// The equivalence keys of the fixes offered for the first diagnostic in the <c>[|marked|]</c> span (the first
+    /// diagnostic when nothing is marked), sorted.
+    /// </summary>
+    public static async Task<string[]> GetOfferedFixesAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string source, LanguageVersion? languageVersion = null)
+    {
+        Markup markup = Markup.Parse(source);
+        return await GetOfferedFixesAsync(analyzer, fixer, TestProject.CreateDocument(markup.Source, languageVersion: languageVersion), markup);
+    }
+
+    /// <summary><see cref="GetOfferedFixesAsync(DiagnosticAnalyzer, CodeFixProvider, string, LanguageVersion?)"/> in a workspace the test built.</summary>
+    public static async Task<string[]> GetOfferedFixesAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, Document document, Markup markup)
+    {
+        Diagnostic diagnostic = await FindDiagnosticAsync(analyzer, fixer, document, markup);
+        var actions = new List<CodeAction>();
+        await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        return actions.Select(a => a.EquivalenceKey ?? "").OrderBy(k => k, System.StringComparer.Ordinal).ToArray();
+    }
+
+    private static async Task<Diagnostic> FindDiagnosticAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, Document document, Markup markup)
+    {
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
+        SyntaxTree? tree = await document.GetSyntaxTreeAsync();
+        return diagnostics.First(d => fixer.FixableDiagnosticIds.Contains(d.Id)
+            && d.Location.SourceTree == tree
+            && (markup.Spans.Count == 0 || markup.Spans[0].Contains(d.Location.SourceSpan)));
     }
 
     /// <summary>Asserts that no fix is offered under <paramref name="equivalenceKey"/> for the first diagnostic.</summary>

@@ -24,11 +24,13 @@ internal static class TestProject
         string? editorConfig = null,
         IEnumerable<(string Name, string Text)>? additionalFiles = null,
         OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-        bool referenceStm = true)
+        bool referenceStm = true,
+        LanguageVersion? languageVersion = null)
     {
         var workspace = new AdhocWorkspace();
         ProjectId projectId = ProjectId.CreateNewId();
-        var compilationOptions = new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable);
+        // Unsafe code allowed: some declaration rules are about pointer members.
+        var compilationOptions = new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true);
         IEnumerable<MetadataReference> references = referenceStm
             ? References.Value
             : References.Value.Where(r => !string.Equals(Path.GetFileName(r.Display), "Stm.Runtime.dll", StringComparison.OrdinalIgnoreCase));
@@ -36,7 +38,7 @@ internal static class TestProject
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Test", "Test", LanguageNames.CSharp,
                 filePath: "/0/Test.csproj",
                 compilationOptions: compilationOptions,
-                parseOptions: ParseOptions,
+                parseOptions: languageVersion is { } version ? new CSharpParseOptions(version) : ParseOptions,
                 metadataReferences: references));
         DocumentId documentId = DocumentId.CreateNewId(projectId);
         solution = solution.AddDocument(documentId, "Test0.cs", SourceText.From(source), filePath: "/0/Test0.cs");
