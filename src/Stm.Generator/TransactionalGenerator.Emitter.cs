@@ -10,14 +10,6 @@ public sealed partial class TransactionalGenerator
     /// <summary>Writes the generated part of one transactional class (the shape of docs/generator.md).</summary>
     internal static partial class Emitter
     {
-        private const string Barrier = "global::Stm.Internal.Barrier";
-
-        /// <summary>The type of the running transaction as the accessors pass it to their out-of-line parts (looked up once per access).</summary>
-        private const string Context = "global::Stm.Internal.TransactionContext?";
-        private const string TxHeader = "global::Stm.Internal.TxHeader";
-        private const string TransactionalObject = "global::Stm.Internal.ITransactionalObject";
-        private const string TransactionalProperty = "global::Stm.Internal.TransactionalProperty";
-
         /// <summary><c>[GeneratedCode]</c> with this generator's version; the analyzers recognise generated members by it.</summary>
         internal static readonly string GeneratedCodeAttribute =
             "[global::System.CodeDom.Compiler.GeneratedCode(\"" + Stm.Shared.TransactionalChecks.GeneratorToolName + "\", \""
@@ -41,6 +33,16 @@ public sealed partial class TransactionalGenerator
                 writer.Line("#pragma warning disable " + string.Join(", ", spec.ExperimentalIds) + " // [Experimental] APIs the user declared members of");
             }
             writer.Line();
+            if (spec.ExternAliases.Count > 0)
+            {
+                foreach (string alias in spec.ExternAliases)
+                {
+                    writer.Line("extern alias " + alias + ";");
+                }
+
+                writer.Line();
+            }
+
             if (spec.Namespace is not null)
             {
                 writer.Line("namespace " + spec.Namespace);
@@ -53,9 +55,10 @@ public sealed partial class TransactionalGenerator
                 writer.Open();
             }
 
-            writer.Line("partial " + spec.Keyword + " " + spec.Name + (spec.IsRoot ? " : " + TransactionalObject : ""));
+            RuntimeNames stm = RuntimeNames.For(spec.RuntimeRoot);
+            writer.Line("partial " + spec.Keyword + " " + spec.Name + (spec.IsRoot ? " : " + stm.TransactionalObject : ""));
             writer.Open();
-            WriteMembers(writer, spec);
+            WriteMembers(writer, spec, stm);
             writer.Close();
 
             for (int i = 0; i < spec.ContainingTypes.Count; i++)
@@ -85,7 +88,7 @@ public sealed partial class TransactionalGenerator
             return hintNameBase + ".g.cs";
         }
 
-        private static void WriteMembers(SourceWriter writer, TransactionalTypeSpec spec)
+        private static void WriteMembers(SourceWriter writer, TransactionalTypeSpec spec, RuntimeNames stm)
         {
             bool first = true;
             void Separate()
@@ -103,8 +106,8 @@ public sealed partial class TransactionalGenerator
                 Separate();
                 writer.Line("/// <summary>The identity of <see cref=\"" + property.Name + "\"/> for conflict reports.</summary>");
                 writer.Line(GeneratedCodeAttribute);
-                writer.Line("private static readonly " + TransactionalProperty + " " + property.PropertyFieldName + " =");
-                writer.Line("    " + TransactionalProperty + ".Register(typeof(" + spec.FullyQualifiedName + "), " + property.NameLiteral + ");");
+                writer.Line("private static readonly " + stm.TransactionalProperty + " " + property.PropertyFieldName + " =");
+                writer.Line("    " + stm.TransactionalProperty + ".Register(typeof(" + spec.FullyQualifiedName + "), " + property.NameLiteral + ");");
             }
 
             if (spec.IsRoot)
@@ -113,7 +116,7 @@ public sealed partial class TransactionalGenerator
                 writer.Line("/// <summary>The STM header of this object: owned by the Stm runtime, one per object (derived transactional classes share it).</summary>");
                 writer.Line(GeneratedCodeAttribute);
                 writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-                writer.Line((spec.IsSealed ? "private " : "protected ") + TxHeader + " __stm = " + TxHeader + ".Create();");
+                writer.Line((spec.IsSealed ? "private " : "protected ") + stm.TxHeader + " __stm = " + stm.TxHeader + ".Create();");
             }
 
             foreach (PropertySpec property in spec.Properties)
@@ -128,13 +131,13 @@ public sealed partial class TransactionalGenerator
             {
                 Separate();
                 writer.Line(GeneratedCodeAttribute);
-                writer.Line("ref " + TxHeader + " " + TransactionalObject + ".StmHeader => ref __stm;");
+                writer.Line("ref " + stm.TxHeader + " " + stm.TransactionalObject + ".StmHeader => ref __stm;");
                 writer.Line();
                 writer.Line(GeneratedCodeAttribute);
-                writer.Line("object " + TransactionalObject + ".StmClone() => MemberwiseClone();");
+                writer.Line("object " + stm.TransactionalObject + ".StmClone() => MemberwiseClone();");
                 writer.Line();
                 writer.Line(GeneratedCodeAttribute);
-                writer.Line("void " + TransactionalObject + ".StmPublish(object copy) => __stmPublish(copy);");
+                writer.Line("void " + stm.TransactionalObject + ".StmPublish(object copy) => __stmPublish(copy);");
             }
 
             if (spec.IsRoot || spec.Properties.Count > 0)
@@ -146,15 +149,15 @@ public sealed partial class TransactionalGenerator
             foreach (PropertySpec property in spec.Properties)
             {
                 Separate();
-                WriteReader(writer, spec, property);
+                WriteReader(writer, spec, property, stm);
                 Separate();
-                WriteWriter(writer, property);
+                WriteWriter(writer, property, stm);
             }
 
             foreach (PropertySpec property in spec.Properties)
             {
                 Separate();
-                WriteProperty(writer, property);
+                WriteProperty(writer, property, stm);
             }
 
             if (spec.Record is { } record)
@@ -195,19 +198,19 @@ public sealed partial class TransactionalGenerator
         }
 
         /// <summary>The read loop: reads again if a commit published new values between the barrier and the validation.</summary>
-        private static void WriteReader(SourceWriter writer, TransactionalTypeSpec spec, PropertySpec property)
+        private static void WriteReader(SourceWriter writer, TransactionalTypeSpec spec, PropertySpec property, RuntimeNames stm)
         {
             writer.Line("/// <summary>Reads <see cref=\"" + property.Name + "\"/> through the read barrier; never a torn value.</summary>");
-            writer.Line("/// <param name=\"transaction\">The running transaction (<see cref=\"global::Stm.Internal.Barrier.CurrentTransaction\"/>, looked up by the accessor), or <see langword=\"null\"/> outside any atomic block.</param>");
+            writer.Line("/// <param name=\"transaction\">The running transaction (<see cref=\"" + stm.Barrier + ".CurrentTransaction\"/>, looked up by the accessor), or <see langword=\"null\"/> outside any atomic block.</param>");
             writer.Line("/// <returns>The value this caller must see.</returns>");
             writer.Line(GeneratedCodeAttribute);
-            writer.Line("private " + property.ReadType + " " + property.ReaderName + "(" + Context + " transaction)");
+            writer.Line("private " + property.ReadType + " " + property.ReaderName + "(" + stm.Context + " transaction)");
             writer.Open();
             writer.Line("while (true)");
             writer.Open();
-            writer.Line(spec.FullyQualifiedName + " source = " + Barrier + ".OpenRead(transaction, ref __stm, this, " + property.PropertyFieldName + ", out long version);");
+            writer.Line(spec.FullyQualifiedName + " source = " + stm.Barrier + ".OpenRead(transaction, ref __stm, this, " + property.PropertyFieldName + ", out long version);");
             writer.Line(property.ReadType + " value = source." + property.BackingFieldName + ";");
-            writer.Line("if (" + Barrier + ".ReadIsValid(ref __stm, version))");
+            writer.Line("if (" + stm.Barrier + ".ReadIsValid(ref __stm, version))");
             writer.Open();
             writer.Line("return value;");
             writer.Close();
@@ -221,39 +224,39 @@ public sealed partial class TransactionalGenerator
         /// that the setter (the fresh-object test and a call) is small enough for the JIT to inline: then the
         /// thread-static lookup of consecutive setters on fresh objects, as in a constructor, is done once.
         /// </summary>
-        private static void WriteWriter(SourceWriter writer, PropertySpec property)
+        private static void WriteWriter(SourceWriter writer, PropertySpec property, RuntimeNames stm)
         {
             writer.Line("/// <summary>Writes <see cref=\"" + property.Name + "\"/> through the write barrier (an object this transaction level did not allocate).</summary>");
             writer.Line("/// <param name=\"value\">The value to store.</param>");
-            writer.Line("/// <param name=\"transaction\">The running transaction (<see cref=\"global::Stm.Internal.Barrier.CurrentTransaction\"/>, looked up by the accessor), or <see langword=\"null\"/> outside any atomic block.</param>");
+            writer.Line("/// <param name=\"transaction\">The running transaction (<see cref=\"" + stm.Barrier + ".CurrentTransaction\"/>, looked up by the accessor), or <see langword=\"null\"/> outside any atomic block.</param>");
             writer.Line(GeneratedCodeAttribute);
-            writer.Line("private void " + property.WriterName + "(" + property.ReadType + " value, " + Context + " transaction)");
+            writer.Line("private void " + property.WriterName + "(" + property.ReadType + " value, " + stm.Context + " transaction)");
             writer.Open();
             writer.Line("// Writing the value the property already holds is a read, not a write: it does not conflict.");
-            writer.Line("if (" + Barrier + ".SameValue(" + property.ReaderName + "(transaction), value))");
+            writer.Line("if (" + stm.Barrier + ".SameValue(" + property.ReaderName + "(transaction), value))");
             writer.Open();
             writer.Line("return;");
             writer.Close();
             writer.Line();
             writer.Line("if (transaction is not null)");
             writer.Open();
-            writer.Line(Barrier + ".OpenWrite(transaction, ref __stm, this, " + property.PropertyFieldName + ")." + property.BackingFieldName + " = value;");
+            writer.Line(stm.Barrier + ".OpenWrite(transaction, ref __stm, this, " + property.PropertyFieldName + ")." + property.BackingFieldName + " = value;");
             writer.Close();
             writer.Line("else");
             writer.Open();
-            writer.Line(Barrier + ".WriteOutside(ref __stm, this, value, " + property.PropertyFieldName + ", static (state, v) => state." + property.BackingFieldName + " = v);");
+            writer.Line(stm.Barrier + ".WriteOutside(ref __stm, this, value, " + property.PropertyFieldName + ", static (state, v) => state." + property.BackingFieldName + " = v);");
             writer.Close();
             writer.Close();
         }
 
-        private static void WriteProperty(SourceWriter writer, PropertySpec property)
+        private static void WriteProperty(SourceWriter writer, PropertySpec property, RuntimeNames stm)
         {
             string value = property.ValueExpression;
             writer.Line("/// <inheritdoc/>");
             writer.Line(GeneratedCodeAttribute);
             writer.Line(Join(property.Modifiers, "partial") + " " + property.Type + " " + property.Name);
             writer.Open();
-            writer.Line(Join(property.GetterModifiers, "get") + " => " + Barrier + ".IsFresh(ref __stm) ? " + property.BackingFieldName + " : " + property.ReaderName + "(" + Barrier + ".CurrentTransaction);");
+            writer.Line(Join(property.GetterModifiers, "get") + " => " + stm.Barrier + ".IsFresh(ref __stm) ? " + property.BackingFieldName + " : " + property.ReaderName + "(" + stm.Barrier + ".CurrentTransaction);");
             if (property.SetterAssertsBackingField)
             {
                 // Only for the flow analysis of a hand-written copy constructor: the barrier path stores into a
@@ -265,13 +268,13 @@ public sealed partial class TransactionalGenerator
 
             writer.Line(Join(property.SetterModifiers, property.IsInit ? "init" : "set"));
             writer.Open();
-            writer.Line("if (" + Barrier + ".IsFresh(ref __stm))");
+            writer.Line("if (" + stm.Barrier + ".IsFresh(ref __stm))");
             writer.Open();
             writer.Line(property.BackingFieldName + " = value; // allocated by this transaction: nobody else can see it");
             writer.Line("return;");
             writer.Close();
             writer.Line();
-            writer.Line(property.WriterName + "(" + value + ", " + Barrier + ".CurrentTransaction);");
+            writer.Line(property.WriterName + "(" + value + ", " + stm.Barrier + ".CurrentTransaction);");
             writer.Close();
             if (property.SetterAssertsBackingField)
             {

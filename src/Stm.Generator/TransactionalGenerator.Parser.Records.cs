@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Stm.Generator.Helpers;
 using Stm.Generator.Model;
 using Stm.Shared;
 
@@ -14,7 +15,7 @@ public sealed partial class TransactionalGenerator
     /// </summary>
     internal static class RecordParser
     {
-        public static RecordSpec Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
+        public static RecordSpec Parse(INamedTypeSymbol type, AliasScope aliases, CancellationToken cancellationToken)
         {
             INamedTypeSymbol? baseType = type.BaseType;
             bool hasBaseRecord = baseType is { IsRecord: true };
@@ -24,7 +25,7 @@ public sealed partial class TransactionalGenerator
             foreach (ISymbol member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ParseMember(member, backingFields, "__stmMember" + members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } spec)
+                if (ParseMember(member, backingFields, aliases, "__stmMember" + members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } spec)
                 {
                     members.Add(spec);
                     nameable &= IsNameable(member);
@@ -40,7 +41,7 @@ public sealed partial class TransactionalGenerator
             }
 
             return new RecordSpec(
-                BaseRecordType: hasBaseRecord ? Parser.TypeName(baseType!) : null,
+                BaseRecordType: hasBaseRecord ? Parser.TypeName(baseType!, aliases) : null,
                 EmitEquals: !HasUserMethod(type, "Equals", parameter: type),
                 EmitGetHashCode: !HasUserMethod(type, "GetHashCode", parameter: null),
                 EmitPrintMembers: !HasUserMethod(type, "PrintMembers", parameter: null, parameterCount: 1),
@@ -50,7 +51,7 @@ public sealed partial class TransactionalGenerator
                 Members: new EquatableArray<RecordMemberSpec>(members.ToArray()));
         }
 
-        private static RecordMemberSpec? ParseMember(ISymbol member, Dictionary<ISymbol, string> backingFields, string accessorName)
+        private static RecordMemberSpec? ParseMember(ISymbol member, Dictionary<ISymbol, string> backingFields, AliasScope aliases, string accessorName)
         {
             if (member.IsStatic || TransactionalChecks.IsGeneratedByStm(member))
             {
@@ -67,7 +68,7 @@ public sealed partial class TransactionalGenerator
 
                     if (field.AssociatedSymbol is IEventSymbol @event)
                     {
-                        return Create(@event.Name, field.Type, RecordMemberKind.Field, printed: false, backingField: null, FieldAccess(@event, field.MetadataName), accessorName);
+                        return Create(@event.Name, field.Type, RecordMemberKind.Field, printed: false, backingField: null, FieldAccess(@event, field.MetadataName), aliases, accessorName);
                     }
 
                     if (field.IsImplicitlyDeclared)
@@ -75,7 +76,7 @@ public sealed partial class TransactionalGenerator
                         return null;
                     }
 
-                    return Create(field.Name, field.Type, RecordMemberKind.Field, field.DeclaredAccessibility == Accessibility.Public, backingField: null, FieldAccess(field, field.MetadataName), accessorName);
+                    return Create(field.Name, field.Type, RecordMemberKind.Field, field.DeclaredAccessibility == Accessibility.Public, backingField: null, FieldAccess(field, field.MetadataName), aliases, accessorName);
 
                 case IPropertySymbol property when !property.IsIndexer && !property.IsImplicitlyDeclared && !property.IsOverride:
                     MemberClassification classification = TransactionalChecks.ClassifyMember(property);
@@ -84,11 +85,11 @@ public sealed partial class TransactionalGenerator
                     return classification.Kind switch
                     {
                         TransactionalMemberKind.TransactionalProperty =>
-                            Create(property.Name, property.Type, RecordMemberKind.TransactionalProperty, printed, "__stm_" + property.Name, GetterAccess(property), accessorName),
+                            Create(property.Name, property.Type, RecordMemberKind.TransactionalProperty, printed, "__stm_" + property.Name, GetterAccess(property), aliases, accessorName),
                         TransactionalMemberKind.ImmutableProperty or TransactionalMemberKind.MutableProperty =>
-                            Create(property.Name, property.Type, RecordMemberKind.AutoProperty, printed, backingField: null, AutoPropertyAccess(property, backingFields), accessorName),
+                            Create(property.Name, property.Type, RecordMemberKind.AutoProperty, printed, backingField: null, AutoPropertyAccess(property, backingFields), aliases, accessorName),
                         TransactionalMemberKind.NotState when printed && property.Name != "EqualityContract" =>
-                            Create(property.Name, property.Type, RecordMemberKind.ComputedProperty, printed, backingField: null, GetterAccess(property), accessorName),
+                            Create(property.Name, property.Type, RecordMemberKind.ComputedProperty, printed, backingField: null, GetterAccess(property), aliases, accessorName),
                         _ => null, // unsupported partial properties have no state the generator knows of
                     };
 
@@ -164,11 +165,11 @@ public sealed partial class TransactionalGenerator
         }
 
         private static RecordMemberSpec Create(
-            string name, ITypeSymbol type, RecordMemberKind kind, bool printed, string? backingField, (RecordMemberAccess Kind, string? Target) access, string accessorName) =>
+            string name, ITypeSymbol type, RecordMemberKind kind, bool printed, string? backingField, (RecordMemberAccess Kind, string? Target) access, AliasScope aliases, string accessorName) =>
             new(
                 Name: Parser.Escape(name),
                 NameLiteral: Parser.Literal(name),
-                Type: Parser.TypeName(type),
+                Type: Parser.TypeName(type, aliases),
                 Kind: kind,
                 // C# cannot box a type parameter that allows ref structs (CS0030), nor call ToString on it; the
                 // compiler's own PrintMembers boxes it behind C#'s back. Only a computed property can have such a type.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -7,6 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Stm.Generator.Helpers;
 using Stm.Generator.Model;
 using Stm.Shared;
 
@@ -35,13 +37,15 @@ public sealed partial class TransactionalGenerator
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            var aliases = new AliasScope(context.SemanticModel.Compilation);
+            string runtimeRoot = aliases.RootOf(context.Attributes[0].AttributeClass?.ContainingAssembly);
             var properties = new List<PropertySpec>();
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member is IPropertySymbol property
                     && !IsDeclaredTwice(type, property) // CS0102 on the user's declarations; two implementations would repeat it in the file
                     && TransactionalChecks.ClassifyMember(property).Kind == TransactionalMemberKind.TransactionalProperty
-                    && ParseProperty(property, cancellationToken) is { } spec)
+                    && ParseProperty(property, aliases, cancellationToken) is { } spec)
                 {
                     properties.Add(spec);
                 }
@@ -56,12 +60,14 @@ public sealed partial class TransactionalGenerator
                 Keyword: type.IsRecord ? "record" : "class",
                 Name: NameWithTypeParameters(type),
                 ConstructorName: Escape(type.Name),
-                FullyQualifiedName: TypeName(type),
+                FullyQualifiedName: TypeName(type, aliases),
                 IsSealed: type.IsSealed,
                 IsRoot: !TransactionalChecks.HasTransactionalBase(type, cancellationToken),
                 Properties: new EquatableArray<PropertySpec>(properties.ToArray()),
-                Record: type.IsRecord ? RecordParser.Parse(type, cancellationToken) : null,
-                ExperimentalIds: ExperimentalIds.Collect(type, cancellationToken));
+                Record: type.IsRecord ? RecordParser.Parse(type, aliases, cancellationToken) : null,
+                ExperimentalIds: ExperimentalIds.Collect(type, cancellationToken),
+                RuntimeRoot: runtimeRoot,
+                ExternAliases: aliases.Used);
         }
 
         /// <summary>
@@ -125,17 +131,53 @@ public sealed partial class TransactionalGenerator
         /// <summary>The type written the way the generated code spells it.</summary>
         /// <remarks>
         /// The display format escapes reserved keywords only; a type parameter named with a contextual keyword
-        /// (<c>@record</c>, <c>@required</c>, <c>@partial</c>) would be printed bare and read as the keyword.
+        /// (<c>@record</c>, <c>@required</c>, <c>@partial</c>) would be printed bare and read as the keyword. It also
+        /// roots every name in <c>global::</c>, which does not reach an assembly referenced under extern aliases only:
+        /// such a name is rooted in its alias instead (<paramref name="aliases"/> notes it for the file to declare).
         /// </remarks>
-        public static string TypeName(ITypeSymbol type)
+        public static string TypeName(ITypeSymbol type, AliasScope aliases)
         {
             var name = new StringBuilder();
-            foreach (SymbolDisplayPart part in type.ToDisplayParts(s_typeFormat))
+            ImmutableArray<SymbolDisplayPart> parts = type.ToDisplayParts(s_typeFormat);
+            for (int i = 0; i < parts.Length; i++)
             {
-                name.Append(part.Kind == SymbolDisplayPartKind.TypeParameterName ? Escape(part.ToString()) : part.ToString());
+                SymbolDisplayPart part = parts[i];
+                if (part.Kind == SymbolDisplayPartKind.TypeParameterName)
+                {
+                    name.Append(Escape(part.ToString()));
+                }
+                else if (part.Kind == SymbolDisplayPartKind.Keyword && part.ToString() == AliasScope.Global
+                    && i + 1 < parts.Length && parts[i + 1].ToString() == "::")
+                {
+                    name.Append(aliases.RootOf(NamedTypeAfter(parts, i)?.ContainingAssembly));
+                }
+                else
+                {
+                    name.Append(part.ToString());
+                }
             }
 
             return name.ToString();
+        }
+
+        /// <summary>The type a <c>global::</c> at <paramref name="index"/> starts the name of: the first type after its namespaces.</summary>
+        private static INamedTypeSymbol? NamedTypeAfter(ImmutableArray<SymbolDisplayPart> parts, int index)
+        {
+            for (int i = index + 1; i < parts.Length; i++)
+            {
+                switch (parts[i].Symbol)
+                {
+                    case INamedTypeSymbol type:
+                        return type;
+                    case INamespaceSymbol:
+                    case null: // '::' and '.'
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Escapes C# keywords used as identifiers (<c>@class</c>).</summary>
@@ -177,7 +219,7 @@ public sealed partial class TransactionalGenerator
             return true;
         }
 
-        private static PropertySpec? ParseProperty(IPropertySymbol property, CancellationToken cancellationToken)
+        private static PropertySpec? ParseProperty(IPropertySymbol property, AliasScope aliases, CancellationToken cancellationToken)
         {
             if (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration
                 || declaration.AccessorList is not { } accessors)
@@ -210,8 +252,8 @@ public sealed partial class TransactionalGenerator
                 NameLiteral: Literal(name),
                 BackingFieldName: "__stm_" + name,
                 PropertyFieldName: "__stmProperty_" + name,
-                Type: TypeName(type),
-                ReadType: type.TypeKind != TypeKind.Dynamic ? TypeName(type)
+                Type: TypeName(type, aliases),
+                ReadType: type.TypeKind != TypeKind.Dynamic ? TypeName(type, aliases)
                     : type.NullableAnnotation == NullableAnnotation.Annotated ? "object?" : "object",
                 ReaderName: "__stmGet_" + name,
                 WriterName: "__stmSet_" + name,

@@ -13,6 +13,8 @@ namespace Stm.Generator.Model;
 /// <param name="Properties">The transactional properties, in ordinal order of their names.</param>
 /// <param name="Record">Record members to emit for a <c>record class</c>, or <see langword="null"/>.</param>
 /// <param name="ExperimentalIds">The diagnostic ids of <c>[Experimental]</c> APIs the generated file names, to suppress there.</param>
+/// <param name="RuntimeRoot">How the file reaches Stm.Runtime: <c>global</c>, or the extern alias the project references it under.</param>
+/// <param name="ExternAliases">The extern aliases the file declares (the runtime's and those of property types), in ordinal order.</param>
 internal sealed record TransactionalTypeSpec(
     string HintNameBase,
     string? Namespace,
@@ -25,4 +27,6 @@ internal sealed record TransactionalTypeSpec(
     bool IsRoot,
     EquatableArray<PropertySpec> Properties,
     RecordSpec? Record,
-    EquatableArray<string> ExperimentalIds);
+    EquatableArray<string> ExperimentalIds,
+    string RuntimeRoot,
+    EquatableArray<string> ExternAliases);
