@@ -28,6 +28,7 @@ public sealed partial class TransactionalGenerator
             if (context.TargetSymbol is not INamedTypeSymbol type
                 || type.Name.Length == 0 // 'partial class { }': the compiler reports the missing name; a file would only add errors
                 || HasNamelessNamespace(type) // 'namespace { }': likewise
+                || HasNamelessTypeParameter(type) // 'class C<> { }', 'class C<T, > { }' on the type or a containing one: likewise
                 || !SupportsPartialProperties(context.TargetNode.SyntaxTree) // C# 12 and older: CS8703 at every partial property already
                 || HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it
                 || !IsFirstAttributedDeclaration(context, type, cancellationToken)
@@ -89,6 +90,22 @@ public sealed partial class TransactionalGenerator
                 foreach (INamedTypeSymbol other in container.GetTypeMembers(current.Name, current.Arity))
                 {
                     if (!SymbolEqualityComparer.Default.Equals(other, current) && other.Locations.Length > 0 && other.Locations[0].IsInSource)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasNamelessTypeParameter(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                foreach (ITypeParameterSymbol parameter in current.TypeParameters)
+                {
+                    if (parameter.Name.Length == 0)
                     {
                         return true;
                     }
