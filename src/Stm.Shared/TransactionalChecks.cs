@@ -227,7 +227,9 @@ internal static class TransactionalChecks
             return UnsupportedPropertyReason.AbstractOrExtern;
         }
 
-        if (!definition.ExplicitInterfaceImplementations.IsEmpty)
+        // An explicit implementation's name holds its interface's ("I.X"), even when the interface does not bind (then
+        // the list of implemented members is empty, and the dotted name would be printed into member names).
+        if (!definition.ExplicitInterfaceImplementations.IsEmpty || definition.Name.IndexOf('.') >= 0)
         {
             return UnsupportedPropertyReason.ExplicitInterfaceImplementation;
         }
