@@ -26,9 +26,9 @@ public sealed partial class TransactionalGenerator
         public static TransactionalTypeSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
-                || type.Name.Length == 0 // 'partial class { }': the compiler reports the missing name; a file would only add errors
+                || HasNamelessType(type) // 'partial class { }', here or around it: the compiler reports the missing name; a file would only add errors
                 || HasNamelessNamespace(type) // 'namespace { }': likewise
-                || HasNamelessTypeParameter(type) // 'class C<> { }', 'class C<T, > { }' on the type or a containing one: likewise
+                || HasMalformedTypeParameter(type) // 'class C<> { }', 'class C<T, > { }', 'class C<in T>' here or around it: likewise
                 || !SupportsPartialProperties(context.TargetNode.SyntaxTree) // C# 12 and older: CS8703 at every partial property already
                 || HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it
                 || !IsFirstAttributedDeclaration(context, type, cancellationToken)
@@ -99,13 +99,30 @@ public sealed partial class TransactionalGenerator
             return false;
         }
 
-        private static bool HasNamelessTypeParameter(INamedTypeSymbol type)
+        private static bool HasNamelessType(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                if (current.Name.Length == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A type parameter without a name (CS1001), or with a variance modifier, which only interfaces and delegates may
+        /// have (CS1960): the generated declaration repeats the list as the symbol has it, and the error with it.
+        /// </summary>
+        private static bool HasMalformedTypeParameter(INamedTypeSymbol type)
         {
             for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
             {
                 foreach (ITypeParameterSymbol parameter in current.TypeParameters)
                 {
-                    if (parameter.Name.Length == 0)
+                    if (parameter.Name.Length == 0 || (parameter.Variance != VarianceKind.None && current.TypeKind is not (TypeKind.Interface or TypeKind.Delegate)))
                     {
                         return true;
                     }
