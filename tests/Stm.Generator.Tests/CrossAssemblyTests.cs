@@ -65,7 +65,7 @@ public class CrossAssemblyTests
     {
         GeneratorOutcome library = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([("Vehicle.cs", BaseSource)], "Lib"));
         Assert.Empty(library.OutputProblems);
-        byte[] libraryImage = Emit(library.Output);
+        byte[] libraryImage = GeneratorHarness.Emit(library.Output);
 
         CSharpCompilation app = GeneratorHarness.CreateCompilation(
             [("Bus.cs", DerivedSource)], "App", [MetadataReference.CreateFromImage(libraryImage)]);
@@ -78,18 +78,11 @@ public class CrossAssemblyTests
         Assert.DoesNotContain("TxHeader __stm", generated, StringComparison.Ordinal);
 
         var context = new TwoAssemblyContext(libraryImage);
-        Assembly appAssembly = context.LoadFromStream(new MemoryStream(Emit(outcome.Output)));
+        Assembly appAssembly = context.LoadFromStream(new MemoryStream(GeneratorHarness.Emit(outcome.Output)));
         object? result = appAssembly.GetType("App.Bus")!.GetMethod("Exercise")!.Invoke(null, null);
         Assert.Equal("10/20/True", result);
     }
 
-    private static byte[] Emit(Compilation compilation)
-    {
-        using var stream = new MemoryStream();
-        EmitResult result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
-        return stream.ToArray();
-    }
 
     /// <summary>Loads the library image on demand; Stm.Runtime and the framework come from the default context.</summary>
     private sealed class TwoAssemblyContext(byte[] libraryImage) : AssemblyLoadContext("stm-cross-assembly")

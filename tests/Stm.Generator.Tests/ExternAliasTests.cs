@@ -76,7 +76,7 @@ public class ExternAliasTests
         var context = new AssemblyLoadContext("stm-extern-alias", isCollectible: true);
         try
         {
-            Assembly app = context.LoadFromStream(new MemoryStream(Emit(outcome.Output)));
+            Assembly app = context.LoadFromStream(new MemoryStream(GeneratorHarness.Emit(outcome.Output)));
             Assert.Equal("70/30/True/1", app.GetType("App.Account")!.GetMethod("Exercise")!.Invoke(null, null));
         }
         finally
@@ -112,7 +112,7 @@ public class ExternAliasTests
                 }
             }
             """)], "Lib");
-        MetadataReference libraryReference = MetadataReference.CreateFromImage(Emit(library)).WithAliases(["lib"]);
+        MetadataReference libraryReference = MetadataReference.CreateFromImage(GeneratorHarness.Emit(library)).WithAliases(["lib"]);
 
         CSharpCompilation input = GeneratorHarness.CreateCompilation([("Order.cs", """
             extern alias lib;
@@ -176,12 +176,4 @@ public class ExternAliasTests
 
     private static CSharpCompilation WithAliases(CSharpCompilation compilation, MetadataReference reference, params string[] aliases) =>
         compilation.ReplaceReference(reference, reference.WithAliases(aliases));
-
-    private static byte[] Emit(Compilation compilation)
-    {
-        using var stream = new MemoryStream();
-        EmitResult result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
-        return stream.ToArray();
-    }
 }

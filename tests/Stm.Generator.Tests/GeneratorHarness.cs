@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 using Stm.Generator;
 
 namespace Stm.Generator.Tests;
@@ -48,6 +49,15 @@ internal static class GeneratorHarness
         GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         return new GeneratorOutcome(input, output, result, generatorDiagnostics);
+    }
+
+    /// <summary>The compilation as an assembly image; fails the test with the compiler's diagnostics if it does not emit.</summary>
+    public static byte[] Emit(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        EmitResult result = compilation.Emit(stream);
+        Xunit.Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        return stream.ToArray();
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
