@@ -21,11 +21,15 @@ internal sealed class StmSymbols
     {
         Compilation = compilation;
         Atomic = atomic;
-        Transactional = compilation.GetTypeByMetadataName("Stm.TransactionalAttribute");
-        TransactionSafe = compilation.GetTypeByMetadataName("Stm.TransactionSafeAttribute");
-        TransactionUnsafe = compilation.GetTypeByMetadataName("Stm.TransactionUnsafeAttribute");
+
+        // From the assembly that declares Atomic: the runtime the code runs against, found even when the project
+        // references it under an extern alias only.
+        IAssemblySymbol runtime = atomic.ContainingAssembly;
+        Transactional = runtime.GetTypeByMetadataName("Stm.TransactionalAttribute");
+        TransactionSafe = runtime.GetTypeByMetadataName("Stm.TransactionSafeAttribute");
+        TransactionUnsafe = runtime.GetTypeByMetadataName("Stm.TransactionUnsafeAttribute");
         // Resolved by name and optional: TransactionQueue (and Atomic.ForEach) may not exist in every runtime version.
-        TransactionQueue = compilation.GetTypeByMetadataName("Stm.TransactionQueue");
+        TransactionQueue = runtime.GetTypeByMetadataName("Stm.TransactionQueue");
     }
 
     public Compilation Compilation { get; }
@@ -42,8 +46,24 @@ internal sealed class StmSymbols
 
     public static StmSymbols? TryCreate(Compilation compilation)
     {
-        INamedTypeSymbol? atomic = compilation.GetTypeByMetadataName("Stm.Atomic");
+        INamedTypeSymbol? atomic = FindAtomic(compilation);
         return atomic is null ? null : new StmSymbols(compilation, atomic);
+    }
+
+    /// <summary>
+    /// <c>Stm.Atomic</c>. <see cref="Compilation.GetTypeByMetadataName"/> does not search an assembly referenced under
+    /// extern aliases only (<c>&lt;Aliases&gt;stm&lt;/Aliases&gt;</c>), and every rule would then stay silent; the
+    /// search across all references finds it there, when it is the only one.
+    /// </summary>
+    private static INamedTypeSymbol? FindAtomic(Compilation compilation)
+    {
+        if (compilation.GetTypeByMetadataName("Stm.Atomic") is { } atomic)
+        {
+            return atomic;
+        }
+
+        ImmutableArray<INamedTypeSymbol> candidates = compilation.GetTypesByMetadataName("Stm.Atomic");
+        return candidates.Length == 1 ? candidates[0] : null;
     }
 
     /// <summary>
