@@ -13,7 +13,8 @@ namespace Stm.Analyzers.CodeFixes;
 
 /// <summary>
 /// STM0010, two fixes: wrap the statement in <c>Atomic.OnCommit(() => ...)</c> (the effect then happens once, after the
-/// commit), or insert <c>Atomic.BecomeInevitable();</c> at the start of the atomic block (it then never re-runs).
+/// commit; offered only when <see cref="LambdaCapture"/> says it can move into a handler), or insert
+/// <c>Atomic.BecomeInevitable();</c> at the start of the atomic block (it then never re-runs).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeferEffectCodeFix)), Shared]
 public sealed class DeferEffectCodeFix : DocumentFixProvider
@@ -31,7 +32,9 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
             yield break;
         }
 
-        if (FindDeferrable(effect, model) is not null)
+        // OnCommit only where the deferred expression compiles and means the same in a lambda run after the commit.
+        if (FindDeferrable(effect, model) is { } deferrable
+            && LambdaCapture.CanMoveIntoLambda(deferrable, model, deferred: true, CancellationToken.None))
         {
             yield return new FixKind("Defer it with Atomic.OnCommit", OnCommitKey);
         }

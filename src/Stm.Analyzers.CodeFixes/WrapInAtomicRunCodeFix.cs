@@ -9,7 +9,10 @@ using Microsoft.CodeAnalysis.Editing;
 
 namespace Stm.Analyzers.CodeFixes;
 
-/// <summary>STM0015: <c>x.P += 1</c> becomes <c>Atomic.Run(() => x.P += 1)</c>, so the read and the write are one transaction.</summary>
+/// <summary>
+/// STM0015: <c>x.P += 1</c> becomes <c>Atomic.Run(() => x.P += 1)</c>, so the read and the write are one transaction;
+/// offered only when <see cref="LambdaCapture"/> says the expression can move into a lambda.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WrapInAtomicRunCodeFix)), Shared]
 public sealed class WrapInAtomicRunCodeFix : DocumentFixProvider
 {
@@ -19,7 +22,11 @@ public sealed class WrapInAtomicRunCodeFix : DocumentFixProvider
 
     protected override IEnumerable<FixKind> GetFixes(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {
-        if (FindExpression(root, diagnostic) is not null)
+        // Not offered where the expression cannot live in a lambda (a ref or span variable, a struct's `this`, an `out var`
+        // used later, an await...): the result would not compile or would mean something else.
+        if (model is not null
+            && FindExpression(root, diagnostic) is { } expression
+            && LambdaCapture.CanMoveIntoLambda(expression, model, deferred: false, CancellationToken.None))
         {
             yield return new FixKind("Wrap it in Atomic.Run", EquivalenceKey);
         }

@@ -715,4 +715,123 @@ public sealed class STM0010FixTests
             });
         }
         """, DeferEffectCodeFix.BecomeInevitableKey);
+
+    // Effects OnCommit must not defer: in the handler they would not compile (the compiler error in the test name), or
+    // would mean something else. Each source compiles as it is; the diagnostic stays, BecomeInevitable is still offered.
+
+    private static string Block(string statements) => """
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+        using Stm;
+
+        internal static unsafe class Program
+        {
+            public static void Main() => Atomic.Run(() =>
+            {
+        """ + "\n        " + statements + """
+
+            });
+        }
+        """;
+
+    private static async Task VerifyOnlyBecomeInevitableAsync(string source)
+    {
+        await FixRunner.VerifyNoFixAsync(Analyzer, Fix, source, DeferEffectCodeFix.OnCommitKey);
+        Assert.Equal([DeferEffectCodeFix.BecomeInevitableKey], await FixRunner.GetOfferedFixesAsync(Analyzer, Fix, source));
+    }
+
+    [Fact]
+    public Task No_OnCommit_fix_with_a_stackalloc_span_local_CS8175() => VerifyOnlyBecomeInevitableAsync(Block(
+        "Span<char> buffer = stackalloc char[1]; [|Console.Out.Write(buffer)|];"));
+
+    [Fact]
+    public Task No_OnCommit_fix_with_a_read_only_span_local_CS8175() => VerifyOnlyBecomeInevitableAsync(Block(
+        "ReadOnlySpan<char> text = \"ab\"; [|Console.Out.Write(text)|];"));
+
+    [Fact]
+    public Task No_OnCommit_fix_with_a_ref_local_CS8175() => VerifyOnlyBecomeInevitableAsync(Block(
+        "int[] values = { 1 }; ref int first = ref values[0]; [|Console.WriteLine(first)|];"));
+
+    [Fact]
+    public Task No_OnCommit_fix_with_a_fixed_local_CS1764() => VerifyOnlyBecomeInevitableAsync(Block(
+        "int[] values = { 1 }; fixed (int* p = values) { [|Console.WriteLine(*p)|]; }"));
+
+    [Fact]
+    public Task No_OnCommit_fix_when_an_out_var_is_used_after_CS0103() => VerifyOnlyBecomeInevitableAsync(Block(
+        "[|Console.WriteLine(int.TryParse(\"1\", out int n))|]; Atomic.OnCommit(() => Console.WriteLine(n));"));
+
+    [Fact]
+    public Task No_OnCommit_fix_when_it_assigns_a_local_read_after_CS0165() => VerifyOnlyBecomeInevitableAsync(Block(
+        "int n; [|Console.WriteLine(n = 2)|]; Atomic.OnCommit(() => Console.WriteLine(n));"));
+
+    // Compiles, but the increment would happen only after the commit, after the code below has read the local.
+    [Fact]
+    public Task No_OnCommit_fix_when_it_writes_a_local() => VerifyOnlyBecomeInevitableAsync(Block(
+        "int n = 0; [|Console.WriteLine(n++)|]; Atomic.OnCommit(() => Console.WriteLine(n));"));
+
+    // Compiles, but the handler runs after the block returned: its stackalloc is gone.
+    [Fact]
+    public Task No_OnCommit_fix_with_a_pointer_into_the_block_frame() => VerifyOnlyBecomeInevitableAsync(Block(
+        "int* p = stackalloc int[1]; [|Console.WriteLine(*p)|];"));
+
+    // Compiles, but the handler runs after the block disposed the writer.
+    [Fact]
+    public Task No_OnCommit_fix_with_a_using_resource() => VerifyOnlyBecomeInevitableAsync(Block(
+        "using var writer = new StringWriter(); [|Console.Out.Write(writer)|];"));
+
+    [Fact]
+    public Task No_OnCommit_fix_with_await_CS4034() => FixRunner.VerifyNoFixAsync(Analyzer, Fix, """
+        using System;
+        using System.Threading.Tasks;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Atomic.Run(async () =>
+            {
+                [|Console.WriteLine(await Task.FromResult(1))|];
+            });
+        }
+        """, DeferEffectCodeFix.OnCommitKey);
+
+    // Nearby shapes that do move into the handler: the fix stays.
+
+    [Fact]
+    public Task OnCommit_with_an_out_var_used_only_inside() => FixRunner.VerifyFixAsync(Analyzer, Fix, Block(
+        "Console.WriteLine(int.TryParse(\"1\", out int n) ? n : 0);"), Block(
+        "Atomic.OnCommit(() => Console.WriteLine(int.TryParse(\"1\", out int n) ? n : 0));"), DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task OnCommit_with_a_local_of_the_block_and_a_parameter_of_ForEach() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Atomic.ForEach(new[] { 1, 2 }, i =>
+            {
+                int twice = i * 2;
+                Console.WriteLine(twice + i);
+            });
+        }
+        """, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Atomic.ForEach(new[] { 1, 2 }, i =>
+            {
+                int twice = i * 2;
+                Atomic.OnCommit(() => Console.WriteLine(twice + i));
+            });
+        }
+        """, DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task Fix_all_OnCommit_skips_what_cannot_move_into_a_handler() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, Block(
+        "ReadOnlySpan<char> text = \"ab\"; Console.Out.Write(text); Console.WriteLine(\"done\"); int n = 0; Console.WriteLine(n++);"), Block(
+        "ReadOnlySpan<char> text = \"ab\"; Console.Out.Write(text); Atomic.OnCommit(() => Console.WriteLine(\"done\")); int n = 0; Console.WriteLine(n++);"),
+        DeferEffectCodeFix.OnCommitKey);
 }

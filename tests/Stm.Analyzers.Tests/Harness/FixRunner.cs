@@ -62,12 +62,17 @@ internal static class FixRunner
             && (markup.Spans.Count == 0 || markup.Spans[0].Contains(d.Location.SourceSpan)));
     }
 
-    /// <summary>Asserts that no fix is offered under <paramref name="equivalenceKey"/> for the first diagnostic.</summary>
-    public static async Task VerifyNoFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string source, string equivalenceKey)
+    /// <summary>
+    /// Asserts that no fix is offered under <paramref name="equivalenceKey"/> for the first diagnostic (the first in the
+    /// <c>[|marked|]</c> span, if any), and that the source compiles: a fix withheld from code that does not compile
+    /// proves nothing.
+    /// </summary>
+    public static async Task VerifyNoFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string source, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        Document document = TestProject.CreateDocument(Markup.Parse(source).Source);
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
-        Diagnostic diagnostic = diagnostics.First(d => fixer.FixableDiagnosticIds.Contains(d.Id));
+        Markup markup = Markup.Parse(source);
+        Document document = TestProject.CreateDocument(markup.Source, outputKind: outputKind);
+        await AssertCompilesAsync(document, "The source does not compile");
+        Diagnostic diagnostic = await FindDiagnosticAsync(analyzer, fixer, document, markup);
         var actions = new List<CodeAction>();
         await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
         Assert.DoesNotContain(actions, a => a.EquivalenceKey == equivalenceKey);
@@ -108,12 +113,16 @@ internal static class FixRunner
     {
         SourceText text = await document.GetTextAsync();
         Assert.Equal(Normalize(expected), Normalize(text.ToString()));
+        await AssertCompilesAsync(document, "The fixed source does not compile");
+    }
 
+    private static async Task AssertCompilesAsync(Document document, string message)
+    {
         Compilation compilation = (await document.Project.GetCompilationAsync())!;
         Diagnostic[] errors = compilation.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error && !TestProject.ToleratedErrors.Contains(d.Id))
             .ToArray();
-        Assert.True(errors.Length == 0, "The fixed source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
+        Assert.True(errors.Length == 0, message + ":\n" + string.Join("\n", errors.Select(e => e.ToString())));
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n");
