@@ -67,15 +67,27 @@ public sealed class TrackMutableMemberCodeFix : DocumentFixProvider
     protected override async Task<IEnumerable<FixKind>> GetFixesAsync(Document document, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         List<FixKind> fixes = GetFixes(root, model, diagnostic).ToList();
-        ISymbol? member = FindMember(root, diagnostic) is { } node ? model?.GetDeclaredSymbol(node, cancellationToken) : null;
+        SyntaxNode? node = FindMember(root, diagnostic);
+        ISymbol? member = node is not null ? model?.GetDeclaredSymbol(node, cancellationToken) : null;
 
         // An auto property turned partial keeps every use as it is: only the other fixes need the search.
-        if (member is null || !fixes.Exists(fix => member is IFieldSymbol || fix.EquivalenceKey == ImmutableKey))
+        if (model is null || member is null || !fixes.Exists(fix => member is IFieldSymbol || fix.EquivalenceKey == ImmutableKey))
         {
             return fixes;
         }
 
-        List<MemberUse> uses = await MemberUses.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        // 'readonly' goes on the declaration, so in 'int A, B;' it makes every variable readonly: all of them must allow
+        // it. (The partial-property fix is only offered for a declaration of one variable.)
+        var uses = new List<MemberUse>();
+        IEnumerable<SyntaxNode> changedNodes = node is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } ? declaration.Variables : [node!];
+        foreach (SyntaxNode changed in changedNodes)
+        {
+            if (model.GetDeclaredSymbol(changed, cancellationToken) is { } symbol)
+            {
+                uses.AddRange(await MemberUses.FindAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
         return fixes.FindAll(fix => (member, fix.EquivalenceKey) switch
         {
             (IFieldSymbol, PartialPropertyKey) => uses.TrueForAll(TrackMutableMemberChecks.SurvivesPropertyConversion),

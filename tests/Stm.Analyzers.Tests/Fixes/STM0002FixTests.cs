@@ -176,6 +176,44 @@ public sealed class STM0002FixTests
         }
         """, [Partial]);
 
+    // 'readonly' goes on the whole declaration: a variable declared beside one written outside the constructor gets no
+    // readonly either (it made the written one readonly too, CS0191). Nor a partial property: one declaration of two.
+    [Fact]
+    public Task No_readonly_for_a_field_declared_beside_one_written_outside_a_constructor() => AssertOfferedAsync("""
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            public long Written, [|Quiet|];
+
+            public void Write() { Written = 1; }
+        }
+        """, []);
+
+    [Fact]
+    public Task Readonly_for_a_declaration_of_fields_none_written_outside_a_constructor() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            public long First, [|Second|];
+
+            public Account() { First = 1; Second = 2; }
+        }
+        """, """
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            public readonly long First, Second;
+
+            public Account() { First = 1; Second = 2; }
+        }
+        """, Immutable);
+
     [Fact]
     public Task No_init_for_a_property_written_outside_a_constructor() => AssertOfferedAsync("""
         using Stm;
