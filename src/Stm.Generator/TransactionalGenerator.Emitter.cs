@@ -106,7 +106,7 @@ public sealed partial class TransactionalGenerator
                 Separate();
                 writer.Line("/// <summary>The identity of <see cref=\"" + property.Name + "\"/> for conflict reports.</summary>");
                 writer.Line(GeneratedCodeAttribute);
-                writer.Line("private static readonly " + stm.TransactionalProperty + " " + property.PropertyFieldName + " =");
+                writer.Line(Private(property) + "static readonly " + stm.TransactionalProperty + " " + property.PropertyFieldName + " =");
                 writer.Line("    " + stm.TransactionalProperty + ".Register(typeof(" + spec.FullyQualifiedName + "), " + property.NameLiteral + ");");
             }
 
@@ -124,7 +124,7 @@ public sealed partial class TransactionalGenerator
                 Separate();
                 writer.Line("/// <summary>The value of <see cref=\"" + property.Name + "\"/> (committed, or a transaction's in its private copy); read and written only through the barriers.</summary>");
                 writer.Line(GeneratedCodeAttribute);
-                writer.Line("private " + property.Type + " " + property.BackingFieldName + (property.NeedsDefaultInitializer ? " = default!;" : ";"));
+                writer.Line(Private(property) + property.Type + " " + property.BackingFieldName + (property.NeedsDefaultInitializer ? " = default!;" : ";"));
             }
 
             if (spec.IsRoot)
@@ -204,7 +204,7 @@ public sealed partial class TransactionalGenerator
             writer.Line("/// <param name=\"transaction\">The running transaction (<see cref=\"" + stm.Barrier + ".CurrentTransaction\"/>, looked up by the accessor), or <see langword=\"null\"/> outside any atomic block.</param>");
             writer.Line("/// <returns>The value this caller must see.</returns>");
             writer.Line(GeneratedCodeAttribute);
-            writer.Line("private " + property.ReadType + " " + property.ReaderName + "(" + stm.Context + " transaction)");
+            writer.Line(Private(property) + property.ReadType + " " + property.ReaderName + "(" + stm.Context + " transaction)");
             writer.Open();
             writer.Line("while (true)");
             writer.Open();
@@ -230,7 +230,7 @@ public sealed partial class TransactionalGenerator
             writer.Line("/// <param name=\"value\">The value to store.</param>");
             writer.Line("/// <param name=\"transaction\">The running transaction (<see cref=\"" + stm.Barrier + ".CurrentTransaction\"/>, looked up by the accessor), or <see langword=\"null\"/> outside any atomic block.</param>");
             writer.Line(GeneratedCodeAttribute);
-            writer.Line("private void " + property.WriterName + "(" + property.ReadType + " value, " + stm.Context + " transaction)");
+            writer.Line(Private(property) + "void " + property.WriterName + "(" + property.ReadType + " value, " + stm.Context + " transaction)");
             writer.Open();
             writer.Line("// Writing the value the property already holds is a read, not a write: it does not conflict.");
             writer.Line("if (" + stm.Barrier + ".SameValue(" + property.ReaderName + "(transaction), value))");
@@ -283,6 +283,9 @@ public sealed partial class TransactionalGenerator
 
             writer.Close();
         }
+
+        /// <summary><c>private </c>, or <c>private new </c> where the members hide an outer base class's (see <see cref="PropertySpec.HidesGeneratedMembers"/>).</summary>
+        private static string Private(PropertySpec property) => property.HidesGeneratedMembers ? "private new " : "private ";
 
         private static string Join(string modifiers, string keyword) => modifiers.Length == 0 ? keyword : modifiers + " " + keyword;
     }

@@ -298,7 +298,49 @@ public sealed partial class TransactionalGenerator
                 ValueExpression: type.TypeKind != TypeKind.Dynamic ? "value"
                     : type.NullableAnnotation == NullableAnnotation.Annotated ? "(object?)value" : "(object)value",
                 NeedsDefaultInitializer: needsDefault,
-                SetterAssertsBackingField: needsDefault && property.ContainingType.IsRecord && RecordParser.HasUserCopyConstructor(property.ContainingType));
+                SetterAssertsBackingField: needsDefault && property.ContainingType.IsRecord && RecordParser.HasUserCopyConstructor(property.ContainingType),
+                HidesGeneratedMembers: HidesGeneratedMembersOfOuterBase(property));
+        }
+
+        /// <summary>
+        /// Whether a containing type that is also a base class of the property's class implements a transactional
+        /// property of the same name: the generated members of both then have the same names, and the outer one's private
+        /// members are visible in the nested class (<c>class C { class D : C { } }</c>).
+        /// </summary>
+        private static bool HidesGeneratedMembersOfOuterBase(IPropertySymbol property)
+        {
+            INamedTypeSymbol type = property.ContainingType;
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                if (!DerivesFrom(type, outer.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (ISymbol member in outer.GetMembers(property.Name))
+                {
+                    if (member is IPropertySymbol outerProperty
+                        && TransactionalChecks.ClassifyMember(outerProperty).Kind == TransactionalMemberKind.TransactionalProperty)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseDefinition)
+        {
+            for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The definition's modifiers, as the implementing declaration must repeat them (without <c>partial</c>).</summary>

@@ -20,6 +20,11 @@ namespace Stm.Generator.Model;
 /// constructor, which runs no field initializers, so <c>= default!</c> does not cover it and assigning the property there
 /// would leave CS8618 on the user's constructor, naming a generated field.
 /// </param>
+/// <param name="HidesGeneratedMembers">
+/// The class is nested in one of its own transactional base classes, which implements a property of the same name: the
+/// base's private generated members (<c>__stm_X</c>, <c>__stmGet_X</c>, ...) are visible here, so this class's members
+/// of those names are declared <c>new</c> (CS0108 otherwise).
+/// </param>
 internal sealed record PropertySpec(
     string Name,
     string NameLiteral,
@@ -35,4 +40,5 @@ internal sealed record PropertySpec(
     bool IsInit,
     string ValueExpression,
     bool NeedsDefaultInitializer,
-    bool SetterAssertsBackingField);
+    bool SetterAssertsBackingField,
+    bool HidesGeneratedMembers);
