@@ -34,12 +34,15 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
 
         // OnCommit only where the deferred expression compiles and means the same in a lambda run after the commit.
         if (FindDeferrable(effect, model) is { } deferrable
-            && LambdaCapture.CanMoveIntoLambda(deferrable, model, deferred: true, CancellationToken.None))
+            && LambdaCapture.CanMoveIntoLambda(deferrable, model, deferred: true, CancellationToken.None)
+            && SyntaxHelpers.AtomicTypeName(model, deferrable.SpanStart) is not null)
         {
             yield return new FixKind("Defer it with Atomic.OnCommit", OnCommitKey);
         }
 
-        if (AtomicLambdas.FindEnclosing(effect, model, CancellationToken.None) is not null)
+        // Both fixes name Atomic; with Stm.Runtime referenced under an extern alias the file does not declare, nothing can.
+        if (AtomicLambdas.FindEnclosing(effect, model, CancellationToken.None) is not null
+            && SyntaxHelpers.AtomicTypeName(model, effect.SpanStart) is not null)
         {
             yield return new FixKind("Make the transaction inevitable first (Atomic.BecomeInevitable)", BecomeInevitableKey);
         }
@@ -56,17 +59,18 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
         if (equivalenceKey == OnCommitKey)
         {
             ExpressionSyntax? deferrable = FindDeferrable(effect, model);
-            if (deferrable is not null && fixState.Add(deferrable))
+            if (deferrable is not null
+                && SyntaxHelpers.AtomicTypeName(model, deferrable.SpanStart) is { } onCommitAtomic
+                && fixState.Add(deferrable))
             {
-                NameSyntax atomic = SyntaxHelpers.AtomicTypeName(model, deferrable.SpanStart);
-                editor.ReplaceNode(deferrable, (current, _) => SyntaxHelpers.CallWithLambda(atomic, "OnCommit", (ExpressionSyntax)current).WithTriviaFrom(current));
+                editor.ReplaceNode(deferrable, (current, _) => SyntaxHelpers.CallWithLambda(onCommitAtomic, "OnCommit", (ExpressionSyntax)current).WithTriviaFrom(current));
             }
 
             return;
         }
 
         AnonymousFunctionExpressionSyntax? lambda = AtomicLambdas.FindEnclosing(effect, model, cancellationToken);
-        if (lambda is null || !fixState.Add(lambda))
+        if (lambda is null || SyntaxHelpers.AtomicTypeName(model, effect.SpanStart) is not { } atomic || !fixState.Add(lambda))
         {
             return; // FixAll: one BecomeInevitable per block, however many effects it has
         }
@@ -74,16 +78,14 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
         bool returnsValue = model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol { ReturnsVoid: false };
         if (lambda.Block is { } block)
         {
-            NameSyntax atomic = SyntaxHelpers.AtomicTypeName(model, block.OpenBraceToken.Span.End);
             editor.ReplaceNode(block, (current, _) =>
             {
                 var currentBlock = (BlockSyntax)current;
                 return currentBlock.WithStatements(currentBlock.Statements.Insert(0, SyntaxHelpers.BecomeInevitableStatement(atomic)));
             });
         }
-        else if (lambda.ExpressionBody is { } body)
+        else if (lambda.ExpressionBody is not null)
         {
-            NameSyntax atomic = SyntaxHelpers.AtomicTypeName(model, body.SpanStart);
             editor.ReplaceNode(lambda, (current, _) =>
             {
                 var function = (AnonymousFunctionExpressionSyntax)current;

@@ -78,7 +78,10 @@ internal static class SyntaxHelpers
 
     /// <summary>
     /// How to write <c>Stm.Atomic</c> at <paramref name="position"/>: <c>Atomic</c> when that name binds to it there,
-    /// else <c>Stm.Atomic</c> when <c>Stm</c> binds to the namespace, else <c>global::Stm.Atomic</c>.
+    /// else <c>Stm.Atomic</c> when <c>Stm</c> binds to the namespace, else <c>global::Stm.Atomic</c>; or, when the
+    /// project references Stm.Runtime under extern aliases only (which <c>global::</c> does not reach),
+    /// <c>alias::Stm.Atomic</c> through an <c>extern alias</c> the file declares in scope. <see langword="null"/> when
+    /// nothing written there can name it (then no fix is offered).
     /// </summary>
     /// <remarks>
     /// Decided here rather than by <c>Simplifier.Annotation</c>: the Roslyn simplifier throws (KeyNotFoundException,
@@ -86,14 +89,58 @@ internal static class SyntaxHelpers
     /// statements, because its speculative model checks that function's entry point signature against a tree the
     /// compilation does not hold. Plain lookups on the document's own semantic model do not speculate.
     /// </remarks>
-    public static NameSyntax AtomicTypeName(SemanticModel model, int position)
+    public static NameSyntax? AtomicTypeName(SemanticModel model, int position)
     {
         if (BindsOnlyTo(model, position, "Atomic", symbol => symbol is INamedTypeSymbol { ContainingType: null } type && IsStmNamespace(type.ContainingNamespace)))
         {
             return SyntaxFactory.IdentifierName("Atomic");
         }
 
-        return SyntaxFactory.ParseName(BindsOnlyTo(model, position, "Stm", IsStmNamespace) ? "Stm.Atomic" : "global::Stm.Atomic");
+        if (BindsOnlyTo(model, position, "Stm", IsStmNamespace))
+        {
+            return SyntaxFactory.ParseName("Stm.Atomic");
+        }
+
+        return RuntimeRoot(model, position) is { } root ? SyntaxFactory.ParseName(root + "::Stm.Atomic") : null;
+    }
+
+    /// <summary>
+    /// <c>global</c> when Stm.Runtime is reachable from the global namespace; else an extern alias of its reference that
+    /// the file declares around <paramref name="position"/>; else <see langword="null"/>.
+    /// </summary>
+    private static string? RuntimeRoot(SemanticModel model, int position)
+    {
+        Compilation compilation = model.Compilation;
+        if (compilation.GetTypeByMetadataName("Stm.Atomic") is not null)
+        {
+            return "global"; // GetTypeByMetadataName searches only references reachable from the global namespace
+        }
+
+        ImmutableArray<INamedTypeSymbol> candidates = compilation.GetTypesByMetadataName("Stm.Atomic");
+        if (candidates.Length != 1 || compilation.GetMetadataReference(candidates[0].ContainingAssembly) is not { } reference)
+        {
+            return null;
+        }
+
+        ImmutableArray<string> aliases = reference.Properties.Aliases;
+        for (SyntaxNode? node = model.SyntaxTree.GetRoot().FindToken(position).Parent; node is not null; node = node.Parent)
+        {
+            SyntaxList<ExternAliasDirectiveSyntax> externs = node switch
+            {
+                CompilationUnitSyntax unit => unit.Externs,
+                BaseNamespaceDeclarationSyntax declaration => declaration.Externs,
+                _ => default,
+            };
+            foreach (ExternAliasDirectiveSyntax directive in externs)
+            {
+                if (aliases.Contains(directive.Identifier.ValueText))
+                {
+                    return directive.Identifier.ValueText;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>{atomic}.{member}(() => body)</c>, <paramref name="atomic"/> from <see cref="AtomicTypeName"/>.</summary>

@@ -26,7 +26,8 @@ public sealed class WrapInAtomicRunCodeFix : DocumentFixProvider
         // used later, an await...): the result would not compile or would mean something else.
         if (model is not null
             && FindExpression(root, diagnostic) is { } expression
-            && LambdaCapture.CanMoveIntoLambda(expression, model, deferred: false, CancellationToken.None))
+            && LambdaCapture.CanMoveIntoLambda(expression, model, deferred: false, CancellationToken.None)
+            && SyntaxHelpers.AtomicTypeName(model, expression.SpanStart) is not null)
         {
             yield return new FixKind("Wrap it in Atomic.Run", EquivalenceKey);
         }
@@ -35,9 +36,10 @@ public sealed class WrapInAtomicRunCodeFix : DocumentFixProvider
     protected override void Apply(DocumentEditor editor, SemanticModel model, Diagnostic diagnostic, string equivalenceKey, HashSet<SyntaxNode> fixState, CancellationToken cancellationToken)
     {
         ExpressionSyntax? expression = FindExpression(editor.OriginalRoot, diagnostic);
-        if (expression is not null && fixState.Add(expression))
+        if (expression is not null
+            && SyntaxHelpers.AtomicTypeName(model, expression.SpanStart) is { } atomic
+            && fixState.Add(expression))
         {
-            NameSyntax atomic = SyntaxHelpers.AtomicTypeName(model, expression.SpanStart);
             editor.ReplaceNode(expression, (current, _) => SyntaxHelpers.CallWithLambda(atomic, "Run", (ExpressionSyntax)current).WithTriviaFrom(current));
         }
     }

@@ -24,6 +24,12 @@ internal static class FixRunner
     {
         Markup markup = Markup.Parse(before);
         Document document = TestProject.CreateDocument(markup.Source, outputKind: outputKind, languageVersion: languageVersion);
+        await VerifyFixAsync(analyzer, fixer, document, markup, expected, equivalenceKey);
+    }
+
+    /// <summary><see cref="VerifyFixAsync(DiagnosticAnalyzer, CodeFixProvider, string, string, string, OutputKind, LanguageVersion?)"/> in a workspace the test built.</summary>
+    public static async Task VerifyFixAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, Document document, Markup markup, string expected, string equivalenceKey)
+    {
         Diagnostic diagnostic = await FindDiagnosticAsync(analyzer, fixer, document, markup);
 
         var actions = new List<CodeAction>();
