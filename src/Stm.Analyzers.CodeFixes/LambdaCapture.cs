@@ -59,8 +59,46 @@ internal static class LambdaCapture
             return false;
         }
 
+        if (deferred && WritesState(expression, model, cancellationToken))
+        {
+            return false;
+        }
+
         return !UsesStructInstance(expression, model, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the expression assigns anything other than the members of an object it creates: a transactional property
+    /// (<c>Console.WriteLine(counter.Value++)</c>), a field, an array element. A deferred handler runs after the commit,
+    /// outside the transaction, so the write would leave it: made once, unprotected, after the code that follows.
+    /// </summary>
+    private static bool WritesState(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(expression, cancellationToken) is not { } operation)
+        {
+            return true; // nothing known, nothing promised
+        }
+
+        foreach (IOperation current in operation.DescendantsAndSelf())
+        {
+            IOperation? target = current switch
+            {
+                IAssignmentOperation assignment => assignment.Target, // =, op=, ??=, deconstruction
+                IIncrementOrDecrementOperation change => change.Target,
+                _ => null,
+            };
+            if (target is not null && !IsObjectInitializerMember(target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>X</c> in <c>new T { X = 1 }</c> or <c>r with { X = 1 }</c>: a member of the object being made.</summary>
+    private static bool IsObjectInitializerMember(IOperation target) =>
+        target is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } };
 
     /// <summary>Whether a lambda may read <paramref name="variable"/> of the enclosing code.</summary>
     private static bool CanBeCaptured(ISymbol variable, bool deferred)

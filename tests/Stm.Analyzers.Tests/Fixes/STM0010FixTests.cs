@@ -770,6 +770,40 @@ public sealed class STM0010FixTests
     public Task No_OnCommit_fix_when_it_writes_a_local() => VerifyOnlyBecomeInevitableAsync(Block(
         "int n = 0; [|Console.WriteLine(n++)|]; Atomic.OnCommit(() => Console.WriteLine(n));"));
 
+    // Compiles, but the write would leave the transaction: the handler runs after the commit, outside it, so the
+    // increment of the transactional property (or the field, or the array element) would be made unprotected, once.
+    [Fact]
+    public Task No_OnCommit_fix_when_it_writes_state() => Task.WhenAll(
+        VerifyOnlyBecomeInevitableAsync(Block("var counter = new Counter(); [|Console.WriteLine(counter.Value++)|];") + Counter),
+        VerifyOnlyBecomeInevitableAsync(Block("var counter = new Counter(); [|Console.WriteLine(counter.Value = 3)|];") + Counter),
+        VerifyOnlyBecomeInevitableAsync(Block("int[] values = { 1 }; [|Console.WriteLine(values[0] += 2)|];")),
+        VerifyOnlyBecomeInevitableAsync(Block("var holder = new Holder(); [|Console.WriteLine(holder.Text ??= \"x\")|];") + Holder));
+
+    // Members of an object the expression creates are not state the transaction had: the fix stays.
+    [Fact]
+    public async Task OnCommit_fix_with_an_object_initializer()
+    {
+        string source = Block("[|Console.WriteLine(new Holder { Text = \"x\" })|];") + Holder;
+        Assert.Equal([DeferEffectCodeFix.BecomeInevitableKey, DeferEffectCodeFix.OnCommitKey], await FixRunner.GetOfferedFixesAsync(Analyzer, Fix, source));
+    }
+
+    private const string Counter = """
+
+        [Transactional]
+        internal partial class Counter
+        {
+            public partial int Value { get; set; }
+        }
+        """;
+
+    private const string Holder = """
+
+        internal sealed class Holder
+        {
+            public string? Text;
+        }
+        """;
+
     // Compiles, but the handler runs after the block returned: its stackalloc is gone.
     [Fact]
     public Task No_OnCommit_fix_with_a_pointer_into_the_block_frame() => VerifyOnlyBecomeInevitableAsync(Block(
