@@ -46,7 +46,8 @@ internal static class TrackMutableMemberChecks
     /// the volatile accesses still order the field against other memory: that matters once <c>this</c> escapes the
     /// constructor (registered somewhere, handed to a thread), which the fix cannot rule out. In doubt: no fix.
     /// </summary>
-    public static bool CanBecomeReadOnly(IFieldSymbol symbol) => !symbol.IsVolatile;
+    /// <remarks>Nor next to <c>required</c>: a required member must be settable (CS9034).</remarks>
+    public static bool CanBecomeReadOnly(IFieldSymbol symbol) => !symbol.IsVolatile && !symbol.IsRequired;
 
     /// <summary>
     /// <c>set</c> becomes <c>init</c>: C# 9 and <c>IsExternalInit</c> needed (CS8400, CS0518). Not for a property that must

@@ -214,6 +214,18 @@ public sealed class STM0002FixTests
         }
         """, Immutable);
 
+    // A required member must be settable (CS9034): a required field becomes a partial property, not readonly.
+    [Fact]
+    public Task No_readonly_for_a_required_field() => AssertOfferedAsync("""
+        using Stm;
+
+        [Transactional]
+        public partial class Account
+        {
+            public required long [|Limit|];
+        }
+        """, [Partial]);
+
     [Fact]
     public Task No_init_for_a_property_written_outside_a_constructor() => AssertOfferedAsync("""
         using Stm;
