@@ -84,7 +84,48 @@ internal static class TransactionalChecks
             return TransactionalTypeStatus.ReservedMemberName;
         }
 
+        if (ShadowsGeneratedName(type.ContainingAssembly))
+        {
+            return TransactionalTypeStatus.ShadowedGeneratedName;
+        }
+
         return TransactionalTypeStatus.Supported;
+    }
+
+    /// <summary>The runtime types the generated code names as <c>global::Stm.Internal.X</c>.</summary>
+    private static readonly string[] s_runtimeTypesNamed =
+        ["Barrier", "TxHeader", "ITransactionalObject", "TransactionalProperty", "TransactionContext"];
+
+    /// <summary>
+    /// Whether <paramref name="assembly"/> (the project's own) declares a type that the generated code's names would bind
+    /// to instead of the namespace or runtime type they mean: <c>System</c> in the global namespace (a type there wins
+    /// over a referenced namespace of that name, CS0437: <c>global::System.CodeDom</c> then names nothing), or
+    /// <c>Stm.Internal.Barrier</c> and the other runtime types the accessors call (the project's own type wins, CS0436).
+    /// (A global type named <c>Stm</c> hides the runtime from the user's code as well; only an extern alias reaches it
+    /// then, and the generated code uses that alias.)
+    /// </summary>
+    private static bool ShadowsGeneratedName(IAssemblySymbol? assembly)
+    {
+        if (assembly is null)
+        {
+            return false;
+        }
+
+        INamespaceSymbol global = assembly.GlobalNamespace;
+        if (!global.GetTypeMembers("System").IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (string name in s_runtimeTypesNamed)
+        {
+            if (assembly.GetTypeByMetadataName("Stm.Internal." + name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The prefix of every member name the generator emits.</summary>

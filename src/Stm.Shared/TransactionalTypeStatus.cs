@@ -58,4 +58,11 @@ internal enum TransactionalTypeStatus
     /// cannot name the outer one from inside the class.
     /// </summary>
     HiddenTypeParameter,
+
+    /// <summary>
+    /// The project declares a type that hides a name the generated code needs: a type named <c>System</c> in the global
+    /// namespace (so <c>global::System</c> names it, not the namespace: CS0437), or a type in <c>Stm.Internal</c>
+    /// named like the runtime type the generated code calls (CS0436).
+    /// </summary>
+    ShadowedGeneratedName,
 }

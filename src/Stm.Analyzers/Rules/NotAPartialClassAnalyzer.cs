@@ -71,6 +71,7 @@ public sealed class NotAPartialClassAnalyzer : DiagnosticAnalyzer
         TransactionalTypeStatus.ReservedMemberName => "it is named, declares or inherits a member whose name starts with '__stm', a prefix reserved for generated members; rename it",
         TransactionalTypeStatus.InvalidBaseType => "its base class does not resolve; fix the compiler error first",
         TransactionalTypeStatus.HandWrittenTransactionalBase => "a base class implements Stm.Internal.ITransactionalObject without being [Transactional], and the generated code builds on a generated base part; mark the base [Transactional] (with partial properties) or derive from another class",
+        TransactionalTypeStatus.ShadowedGeneratedName => "this project declares a type named 'System' in the global namespace, or a type in the 'Stm.Internal' namespace named like a runtime type (Barrier, TxHeader, ITransactionalObject, TransactionalProperty, TransactionContext), which hides the name the generated code uses for the framework or the Stm runtime; rename that type or move it into a namespace of its own",
         TransactionalTypeStatus.HiddenTypeParameter => "one of its type parameters, or of a containing type's, has the name of a containing type's type parameter (CS0693), and the generated code could not tell the two apart; rename the inner one",
         _ => "[Transactional] applies to partial classes only",
     };

@@ -81,6 +81,23 @@ public sealed class STM0001Tests
         """);
 
     [Fact]
+    public Task Reports_a_project_type_that_hides_a_name_the_generated_code_uses() => Task.WhenAll(
+        Verify.DiagnosticsAsync(Analyzer, """
+            using Stm;
+
+            // global::System now names this class, not the namespace (CS0437).
+            [Transactional] public partial class [|System|] { public partial int P { get; set; } }
+            """),
+        Verify.DiagnosticsAsync(Analyzer, """
+            namespace Stm.Internal { public static class Barrier { } }
+
+            namespace App
+            {
+                [Stm.Transactional] public partial class [|C|] { public partial int P { get; set; } }
+            }
+            """));
+
+    [Fact]
     public Task Accepts_a_class_nested_in_the_Program_of_top_level_statements() => Verify.NoDiagnosticsAsync(Analyzer, """
         using Stm;
 
