@@ -26,12 +26,12 @@ public sealed partial class TransactionalGenerator
         public static TransactionalTypeSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
-                || HasNamelessType(type) // 'partial class { }', here or around it: the compiler reports the missing name; a file would only add errors
-                || HasNamelessNamespace(type) // 'namespace { }': likewise
-                || HasMalformedTypeParameter(type) // 'class C<> { }', 'class C<T, > { }', 'class C<in T>' here or around it: likewise
-                || !SupportsPartialProperties(context.TargetNode.SyntaxTree) // C# 12 and older: CS8703 at every partial property already
-                || HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it
-                || !IsFirstAttributedDeclaration(context, type, cancellationToken)
+                || InvalidInput.HasNamelessType(type) // 'partial class { }', here or around it: the compiler reports the missing name; a file would only add errors
+                || InvalidInput.HasNamelessNamespace(type) // 'namespace { }': likewise
+                || InvalidInput.HasMalformedTypeParameter(type) // 'class C<> { }', 'class C<T, > { }', 'class C<in T>' here or around it: likewise
+                || !InvalidInput.SupportsPartialProperties(context.TargetNode.SyntaxTree) // C# 12 and older: CS8703 at every partial property already
+                || InvalidInput.HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it
+                || !InvalidInput.IsFirstAttributedDeclaration(context, type, cancellationToken)
                 || TransactionalChecks.CheckType(type, cancellationToken) != TransactionalTypeStatus.Supported)
             {
                 return null;
@@ -44,7 +44,7 @@ public sealed partial class TransactionalGenerator
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member is IPropertySymbol property
-                    && !IsDeclaredTwice(type, property) // CS0102 on the user's declarations; two implementations would repeat it in the file
+                    && !InvalidInput.IsDeclaredTwice(type, property) // CS0102 on the user's declarations; two implementations would repeat it in the file
                     && TransactionalChecks.ClassifyMember(property).Kind == TransactionalMemberKind.TransactionalProperty
                     && ParseProperty(property, aliases, cancellationToken) is { } spec)
                 {
@@ -69,97 +69,6 @@ public sealed partial class TransactionalGenerator
                 ExperimentalIds: ExperimentalIds.Collect(type, cancellationToken),
                 RuntimeRoot: runtimeRoot,
                 ExternAliases: aliases.Used);
-        }
-
-        /// <summary>
-        /// Whether the type, or a type containing it, shares its name and arity with another type of this compilation in
-        /// the same container. Only invalid code makes one (partial parts of different kinds, CS0261: a class part and a
-        /// record part, or a class part and a struct part of an outer type), and Roslyn then makes two types of one
-        /// name: two files would need one hint name (the generator threw, CS8785), and one file names the other type's
-        /// members. A namesake from a referenced assembly is legal (CS0436) and does not count.
-        /// </summary>
-        private static bool HasNamesake(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-            {
-                if (current.ContainingSymbol is not INamespaceOrTypeSymbol container)
-                {
-                    continue;
-                }
-
-                foreach (INamedTypeSymbol other in container.GetTypeMembers(current.Name, current.Arity))
-                {
-                    if (!SymbolEqualityComparer.Default.Equals(other, current) && other.Locations.Length > 0 && other.Locations[0].IsInSource)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static bool HasNamelessType(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-            {
-                if (current.Name.Length == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// A type parameter without a name (CS1001), or with a variance modifier, which only interfaces and delegates may
-        /// have (CS1960): the generated declaration repeats the list as the symbol has it, and the error with it.
-        /// </summary>
-        private static bool HasMalformedTypeParameter(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-            {
-                foreach (ITypeParameterSymbol parameter in current.TypeParameters)
-                {
-                    if (parameter.Name.Length == 0 || (parameter.Variance != VarianceKind.None && current.TypeKind is not (TypeKind.Interface or TypeKind.Delegate)))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static bool HasNamelessNamespace(INamedTypeSymbol type)
-        {
-            for (INamespaceSymbol? current = type.ContainingNamespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
-            {
-                if (current.Name.Length == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool SupportsPartialProperties(SyntaxTree tree) =>
-            tree.Options is not CSharpParseOptions options || options.LanguageVersion >= LanguageVersion.CSharp13;
-
-        private static bool IsDeclaredTwice(INamedTypeSymbol type, IPropertySymbol property)
-        {
-            int count = 0;
-            foreach (ISymbol member in type.GetMembers(property.Name))
-            {
-                if (member is IPropertySymbol { IsIndexer: false })
-                {
-                    count++;
-                }
-            }
-
-            return count > 1;
         }
 
         /// <summary>The type written the way the generated code spells it.</summary>
@@ -223,35 +132,6 @@ public sealed partial class TransactionalGenerator
 
         /// <summary>A C# string literal holding <paramref name="text"/>.</summary>
         public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
-
-        /// <summary>
-        /// A class declared in several parts with <c>[Transactional]</c> on more than one (an error the
-        /// compiler reports) would otherwise produce two models and a duplicate hint name: only the
-        /// declaration carrying the first such attribute produces one.
-        /// </summary>
-        private static bool IsFirstAttributedDeclaration(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, CancellationToken cancellationToken)
-        {
-            if (type.DeclaringSyntaxReferences.Length < 2)
-            {
-                return true;
-            }
-
-            foreach (AttributeData attribute in type.GetAttributes())
-            {
-                if (attribute.AttributeClass?.ToDisplayString() != TransactionalChecks.TransactionalAttributeMetadataName
-                    || attribute.ApplicationSyntaxReference is not { } reference)
-                {
-                    continue;
-                }
-
-                SyntaxNode? declaration = reference.GetSyntax(cancellationToken).Parent?.Parent;
-                return declaration is not null
-                    && declaration.SyntaxTree == context.TargetNode.SyntaxTree
-                    && declaration.Span == context.TargetNode.Span;
-            }
-
-            return true;
-        }
 
         private static PropertySpec? ParseProperty(IPropertySymbol property, AliasScope aliases, CancellationToken cancellationToken)
         {
