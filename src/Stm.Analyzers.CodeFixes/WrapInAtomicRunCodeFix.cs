@@ -44,6 +44,18 @@ public sealed class WrapInAtomicRunCodeFix : DocumentFixProvider
         }
     }
 
-    private static ExpressionSyntax? FindExpression(SyntaxNode root, Diagnostic diagnostic) =>
-        root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
+    /// <summary>
+    /// The read-modify-write the diagnostic marks. In a null-conditional assignment (<c>a?.P += 1</c>, C# 14) it marks
+    /// the part after <c>?</c>, which cannot stand alone: the whole conditional access moves into the lambda.
+    /// </summary>
+    private static ExpressionSyntax? FindExpression(SyntaxNode root, Diagnostic diagnostic)
+    {
+        var expression = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
+        while (expression?.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull.Span.Contains(expression.Span))
+        {
+            expression = access;
+        }
+
+        return expression;
+    }
 }

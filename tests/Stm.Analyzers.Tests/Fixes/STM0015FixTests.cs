@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Stm.Analyzers.CodeFixes;
 using Stm.Analyzers.Rules;
 using Stm.Analyzers.Tests.Harness;
@@ -47,6 +48,47 @@ public sealed class STM0015FixTests
             }
         }
         """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
+
+    // C# 14's null-conditional assignment: the diagnostic marks the part after '?', which cannot stand alone in a lambda
+    // (the fix wrote 'counter?Atomic.Run(() => .Value += 2)': CS1525); the whole conditional access moves.
+    [Fact]
+    public Task Null_conditional_assignment_is_wrapped_whole() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, """
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Bump(new Counter(), null);
+
+            private static void Bump(Counter? counter, Holder? holder)
+            {
+                counter?.Value += 2;
+                holder?.Inner?.Value -= 1;
+            }
+        }
+
+        internal sealed class Holder
+        {
+            public Counter? Inner { get; set; }
+        }
+        """ + Counter, """
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main() => Bump(new Counter(), null);
+
+            private static void Bump(Counter? counter, Holder? holder)
+            {
+                Atomic.Run(() => counter?.Value += 2);
+                Atomic.Run(() => holder?.Inner?.Value -= 1);
+            }
+        }
+
+        internal sealed class Holder
+        {
+            public Counter? Inner { get; set; }
+        }
+        """ + Counter, WrapInAtomicRunCodeFix.EquivalenceKey, languageVersion: LanguageVersion.Preview);
 
     [Fact]
     public Task Fix_all_in_document() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, """

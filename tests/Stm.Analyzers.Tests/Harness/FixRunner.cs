@@ -85,9 +85,9 @@ internal static class FixRunner
     }
 
     /// <summary>Runs the fixer's FixAll provider over the whole document and compares the text.</summary>
-    public static async Task VerifyFixAllAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    public static async Task VerifyFixAllAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, string before, string expected, string equivalenceKey, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, LanguageVersion? languageVersion = null)
     {
-        Document document = TestProject.CreateDocument(Markup.Parse(before).Source, outputKind: outputKind);
+        Document document = TestProject.CreateDocument(Markup.Parse(before).Source, outputKind: outputKind, languageVersion: languageVersion);
         ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, analyzer);
         Assert.True(diagnostics.Count(d => fixer.FixableDiagnosticIds.Contains(d.Id)) > 1, "A FixAll test needs several occurrences.");
 
