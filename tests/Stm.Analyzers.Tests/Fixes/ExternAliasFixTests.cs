@@ -1,5 +1,3 @@
-using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Stm.Analyzers.CodeFixes;
@@ -113,11 +111,5 @@ public sealed class ExternAliasFixTests
     }
 
     /// <summary>The test document, in a project that references Stm.Runtime under the alias <c>stm</c> only.</summary>
-    private static Document Aliased(Markup markup)
-    {
-        Document document = TestProject.CreateDocument(markup.Source);
-        Project project = document.Project;
-        MetadataReference runtime = project.MetadataReferences.Single(r => Path.GetFileName(r.Display) == "Stm.Runtime.dll");
-        return project.RemoveMetadataReference(runtime).AddMetadataReference(runtime.WithAliases(["stm"])).GetDocument(document.Id)!;
-    }
+    private static Document Aliased(Markup markup) => TestProject.WithAliasedRuntime(TestProject.CreateDocument(markup.Source));
 }

@@ -56,6 +56,17 @@ internal static class TestProject
         return solution.GetDocument(documentId)!;
     }
 
+    /// <summary>
+    /// <paramref name="document"/> in its project with Stm.Runtime referenced under the extern alias
+    /// <paramref name="alias"/> only (<c>&lt;Aliases&gt;stm&lt;/Aliases&gt;</c>): <c>global::Stm</c> names nothing there.
+    /// </summary>
+    public static Document WithAliasedRuntime(Document document, string alias = "stm")
+    {
+        Project project = document.Project;
+        MetadataReference runtime = project.MetadataReferences.Single(r => string.Equals(Path.GetFileName(r.Display), "Stm.Runtime.dll", StringComparison.OrdinalIgnoreCase));
+        return project.RemoveMetadataReference(runtime).AddMetadataReference(runtime.WithAliases([alias])).GetDocument(document.Id)!;
+    }
+
     /// <summary>The running framework's assemblies (the test host runs on the same framework as the samples) plus Stm.Runtime.</summary>
     private static ImmutableArray<MetadataReference> LoadReferences()
     {

@@ -1,10 +1,7 @@
-using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Stm.Analyzers.Rules;
 using Stm.Analyzers.Tests.Harness;
 using Xunit;
@@ -56,15 +53,11 @@ public sealed class ExternAliasRuleTests
     [InlineData(false)]
     public async Task Rules_report_with_an_aliased_runtime(bool aliased)
     {
-        Document document = TestProject.CreateDocument(aliased ? Source : Source.Replace("extern alias stm;", "").Replace("stm::", ""));
-        Project project = document.Project;
-        MetadataReference runtime = project.MetadataReferences.Single(r => Path.GetFileName(r.Display) == "Stm.Runtime.dll");
-        if (aliased)
-        {
-            project = project.RemoveMetadataReference(runtime).AddMetadataReference(runtime.WithAliases(["stm"]));
-        }
+        Document document = aliased
+            ? TestProject.WithAliasedRuntime(TestProject.CreateDocument(Source))
+            : TestProject.CreateDocument(Source.Replace("extern alias stm;", "").Replace("stm::", ""));
 
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(project,
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project,
             new UntrackedMutableMemberAnalyzer(),
             new ReadModifyWriteOutsideAtomicBlockAnalyzer(),
             new IrreversibleEffectInAtomicBlockAnalyzer(),
