@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Stm.Generator.Helpers;
@@ -32,11 +33,12 @@ public sealed partial class TransactionalGenerator
                 }
             }
 
-            if (!nameable || DeclaresStateNamedLikeRecordMember(type))
+            if (!nameable || DeclaresStateNamedLikeRecordMember(type) || s_synthesizedMemberNames.Contains(type.Name))
             {
-                // A member type that does not resolve (or cannot be named from another file), or a field or property
-                // named like a member the compiler synthesizes (CS0102 at the user's declaration): the compiler
-                // reports it, and record members naming it would only add errors. Nothing is emitted.
+                // A member type that does not resolve (or cannot be named from another file), a field or property named
+                // like a member the compiler synthesizes (CS0102 at the user's declaration), or a record named like one
+                // (CS0542 at the user's declaration, for the member the compiler would synthesize): the compiler reports
+                // it, and record members naming it would only add errors. Nothing is emitted.
                 return new RecordSpec(null, false, false, false, false, false, false, EquatableArray<RecordMemberSpec>.Empty);
             }
 
@@ -183,9 +185,12 @@ public sealed partial class TransactionalGenerator
                 AccessorName: access.Target is null ? null : accessorName);
 
         /// <summary>A field, property or nested type named <c>Equals</c>, <c>GetHashCode</c>, <c>PrintMembers</c>, <c>ToString</c> or <c>EqualityContract</c>.</summary>
+        /// <summary>The members the compiler synthesizes for a record (or this generator emits in their place), by name.</summary>
+        private static readonly string[] s_synthesizedMemberNames = ["Equals", "GetHashCode", "PrintMembers", "ToString", "EqualityContract"];
+
         private static bool DeclaresStateNamedLikeRecordMember(INamedTypeSymbol type)
         {
-            foreach (string name in new[] { "Equals", "GetHashCode", "PrintMembers", "ToString", "EqualityContract" })
+            foreach (string name in s_synthesizedMemberNames)
             {
                 foreach (ISymbol member in type.GetMembers(name))
                 {
