@@ -306,6 +306,13 @@ internal static class TransactionalChecks
             return UnsupportedPropertyReason.FileLocalType;
         }
 
+        // void or a static class, also as a type argument or element type (CS0547, CS0722, CS0718): the compiler reports
+        // it at the declaration; a backing field and accessors of that type would only repeat it (CS0670, CS0723, ...).
+        if (HoldsTypeNoFieldCanHave(type))
+        {
+            return UnsupportedPropertyReason.InvalidDeclaration;
+        }
+
         if (type.IsRefLikeType || type.SpecialType == SpecialType.System_TypedReference
             || type is ITypeParameterSymbol { AllowsRefLikeType: true })
         {
@@ -492,6 +499,39 @@ internal static class TransactionalChecks
                 }
 
                 return named.ContainingType is { } containing && ContainsType(containing, predicate);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>void</c> or a static class as the type, an array element or a type argument (also of a containing type). Not the
+    /// containing types themselves: a class nested in a static class is an ordinary type.
+    /// </summary>
+    private static bool HoldsTypeNoFieldCanHave(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Void || type is INamedTypeSymbol { IsStatic: true })
+        {
+            return true;
+        }
+
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return HoldsTypeNoFieldCanHave(array.ElementType);
+            case INamedTypeSymbol named:
+                for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
+                {
+                    foreach (ITypeSymbol argument in current.TypeArguments)
+                    {
+                        if (HoldsTypeNoFieldCanHave(argument))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
             default:
                 return false;
         }
