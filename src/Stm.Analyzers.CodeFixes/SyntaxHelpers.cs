@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Stm.Analyzers.Infrastructure;
+using Stm.Shared;
 
 namespace Stm.Analyzers.CodeFixes;
 
@@ -110,19 +112,17 @@ internal static class SyntaxHelpers
     /// </summary>
     private static string? RuntimeRoot(SemanticModel model, int position)
     {
-        Compilation compilation = model.Compilation;
-        if (compilation.GetTypeByMetadataName("Stm.Atomic") is not null)
-        {
-            return "global"; // GetTypeByMetadataName searches only references reachable from the global namespace
-        }
-
-        ImmutableArray<INamedTypeSymbol> candidates = compilation.GetTypesByMetadataName("Stm.Atomic");
-        if (candidates.Length != 1 || compilation.GetMetadataReference(candidates[0].ContainingAssembly) is not { } reference)
+        if (StmSymbols.FindAtomic(model.Compilation) is not { } atomic)
         {
             return null;
         }
 
-        ImmutableArray<string> aliases = reference.Properties.Aliases;
+        ImmutableArray<string> aliases = ExternAliases.Only(model.Compilation, atomic.ContainingAssembly);
+        if (aliases.IsEmpty)
+        {
+            return ExternAliases.Global;
+        }
+
         for (SyntaxNode? node = model.SyntaxTree.GetRoot().FindToken(position).Parent; node is not null; node = node.Parent)
         {
             SyntaxList<ExternAliasDirectiveSyntax> externs = node switch

@@ -87,7 +87,7 @@ internal static class TrackMutableMemberChecks
     /// property without implementation (CS9248).
     /// </summary>
     private static bool GeneratorImplements(INamedTypeSymbol containingType, ITypeSymbol type, SyntaxTree tree) =>
-        ((CSharpParseOptions)tree.Options).LanguageVersion >= LanguageVersion.CSharp13
+        TransactionalChecks.SupportsPartialProperties(tree)
         && TransactionalChecks.HasTransactionalAttribute(containingType)
         && TransactionalChecks.CheckType(containingType) == TransactionalTypeStatus.Supported
         && TransactionalChecks.CheckPropertyType(type) == UnsupportedPropertyReason.None;

@@ -91,10 +91,6 @@ public sealed partial class TransactionalGenerator
             return false;
         }
 
-        /// <summary>C# 13 or later: below it every partial property is CS8703 already, and so would be the implementations.</summary>
-        public static bool SupportsPartialProperties(SyntaxTree tree) =>
-            tree.Options is not CSharpParseOptions options || options.LanguageVersion >= LanguageVersion.CSharp13;
-
         /// <summary>
         /// The class declares two properties of this name (CS0102, CS9250 at the user's declarations): implementing both
         /// would repeat the errors in the generated file, so neither is.

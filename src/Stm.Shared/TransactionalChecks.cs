@@ -92,7 +92,7 @@ internal static class TransactionalChecks
         return TransactionalTypeStatus.Supported;
     }
 
-    /// <summary>The runtime types the generated code names as <c>global::Stm.Internal.X</c>.</summary>
+    /// <summary>The runtime types the generated code names as <c>global::Stm.Internal.X</c> (the generator's <c>RuntimeNames</c>).</summary>
     private static readonly string[] s_runtimeTypesNamed =
         ["Barrier", "TxHeader", "ITransactionalObject", "TransactionalProperty", "TransactionContext"];
 
@@ -127,6 +127,13 @@ internal static class TransactionalChecks
 
         return false;
     }
+
+    /// <summary>
+    /// Whether code in <paramref name="tree"/> may declare partial properties (C# 13 or later). Below it every partial
+    /// property is CS8703 already: the generator emits nothing there, and the STM0002 fix offers no partial property.
+    /// </summary>
+    public static bool SupportsPartialProperties(SyntaxTree tree) =>
+        tree.Options is not CSharpParseOptions options || options.LanguageVersion >= LanguageVersion.CSharp13;
 
     /// <summary>The prefix of every member name the generator emits.</summary>
     public const string ReservedPrefix = "__stm";

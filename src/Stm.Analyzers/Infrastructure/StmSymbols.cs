@@ -55,7 +55,7 @@ internal sealed class StmSymbols
     /// extern aliases only (<c>&lt;Aliases&gt;stm&lt;/Aliases&gt;</c>), and every rule would then stay silent; the
     /// search across all references finds it there, when it is the only one.
     /// </summary>
-    private static INamedTypeSymbol? FindAtomic(Compilation compilation)
+    internal static INamedTypeSymbol? FindAtomic(Compilation compilation)
     {
         if (compilation.GetTypeByMetadataName("Stm.Atomic") is { } atomic)
         {

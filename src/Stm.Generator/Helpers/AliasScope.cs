@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Stm.Generator.Model;
+using Stm.Shared;
 
 namespace Stm.Generator.Helpers;
 
@@ -15,7 +17,7 @@ namespace Stm.Generator.Helpers;
 internal sealed class AliasScope
 {
     /// <summary>What the generated code writes before <c>::</c> for a type reachable from the global namespace.</summary>
-    public const string Global = "global";
+    public const string Global = ExternAliases.Global;
 
     private readonly Compilation _compilation;
     private readonly SortedSet<string> _used = new(StringComparer.Ordinal);
@@ -32,13 +34,8 @@ internal sealed class AliasScope
     /// </summary>
     public string RootOf(IAssemblySymbol? assembly)
     {
-        if (assembly is null || _compilation.GetMetadataReference(assembly) is not { } reference)
-        {
-            return Global;
-        }
-
-        System.Collections.Immutable.ImmutableArray<string> aliases = reference.Properties.Aliases;
-        if (aliases.IsDefaultOrEmpty || aliases.Contains(Global))
+        ImmutableArray<string> aliases = ExternAliases.Only(_compilation, assembly);
+        if (aliases.IsEmpty)
         {
             return Global;
         }
