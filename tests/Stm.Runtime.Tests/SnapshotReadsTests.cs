@@ -387,5 +387,74 @@ public class SnapshotReadsTests
     /// Clears the running segment's record of failed unlogged attempts (earlier tests leave some), so that this first
     /// attempt is allowed to stop logging.
     /// </summary>
+    [Fact]
+    public void An_attempt_without_a_log_reads_its_own_writes_from_then_on()
+    {
+        // Once logging stops, a read of an unchanged object takes the barrier's shortest path (no owner test); the
+        // attempt's first write must end that, or its later reads would return the committed value, not its copy.
+        Cell[] cells = Cells.Numbered(Many);
+        (long first, long middle, long sum, bool logs) = Atomic.Run(() =>
+        {
+            ForgetEarlierFailures();
+            long before = cells.Sum(cell => cell.Value);
+            cells[0].Value = -1;
+            cells[Many / 2].Value = -2;
+            return (cells[0].Value, cells[Many / 2].Value, cells.Sum(cell => cell.Value) - before, Segment.Current!.LogsReads);
+        });
+
+        Assert.False(logs);
+        Assert.Equal(-1, first);
+        Assert.Equal(-2, middle);
+        Assert.Equal(-1 - 0 + (-2 - Many / 2), sum);
+        Assert.Equal(-1, cells[0].Value);
+        Assert.Equal(-2, cells[Many / 2].Value);
+    }
+
+    [Fact]
+    public void An_attempt_that_wrote_before_its_log_stopped_still_reads_its_own_writes()
+    {
+        Cell[] cells = Cells.Numbered(Many);
+        (long written, long sum, bool logs) = Atomic.Run(() =>
+        {
+            ForgetEarlierFailures();
+            cells[Many - 1].Value = 7;
+            long total = cells.Sum(cell => cell.Value); // stops logging after the write
+            return (cells[Many - 1].Value, total, Segment.Current!.LogsReads);
+        });
+
+        Assert.False(logs);
+        Assert.Equal(7, written);
+        Assert.Equal((long)Many * (Many - 1) / 2 - (Many - 1) + 7, sum);
+    }
+
+    [Fact]
+    public void A_nested_block_without_a_log_reads_its_own_writes_and_after_a_rollback_the_committed_ones()
+    {
+        Cell[] cells = Cells.Numbered(Many);
+        (long inner, long afterRollback, long outer) = Atomic.Run(() =>
+        {
+            ForgetEarlierFailures();
+            _ = cells.Sum(cell => cell.Value); // logging stops
+            long seenInside = 0;
+            Atomic.OrElse(
+                () =>
+                {
+                    cells[3].Value = 300;
+                    seenInside = cells[3].Value;
+                    Atomic.Retry(); // rolls this alternative back
+                },
+                () => { });
+            long seenAfter = cells[3].Value;
+            cells[4].Value = 400;
+            return (seenInside, seenAfter, cells[4].Value);
+        });
+
+        Assert.Equal(300, inner);
+        Assert.Equal(3, afterRollback);
+        Assert.Equal(400, outer);
+        Assert.Equal(3, cells[3].Value);
+        Assert.Equal(400, cells[4].Value);
+    }
+
     private static void ForgetEarlierFailures() => Segment.Current!.Snapshots = default;
 }

@@ -85,6 +85,7 @@ internal sealed partial class Segment
             if (_firstAttempt && Snapshots.Allowed())
             {
                 LogsReads = false;
+                UnloggedReadLimit = Writes.Count == 0 ? ReadVersion : -1; // an attempt that owns an object reads it in its copy
                 return;
             }
 
@@ -158,6 +159,7 @@ internal sealed partial class Segment
                 // Free (or fresh for a level that has ended). The lock names the entry the copy will get.
                 // (Without a locked instruction while this thread is the only one running transactions: SoloMode.)
                 long owned = HeaderWord.Owned(token, Writes.NextIndex);
+                UnloggedReadLimit = -1; // from now on reads must find out whether the object is ours (before the lock, which our getters see next)
                 if (SoloMode.TryOwn(ReservedBy, ref header.Word, word, owned) ||
                     Interlocked.CompareExchange(ref header.Word, owned, word) == word)
                 {

@@ -82,6 +82,17 @@ internal sealed partial class Segment : TransactionContext
     internal long ReadVersion;
 
     /// <summary>
+    /// The newest version an object may have for the read barrier to return it after the version check alone (see
+    /// <see cref="Internal.Barrier"/>'s <c>OpenRead</c>): <see cref="ReadVersion"/> while this attempt neither logs its
+    /// reads nor owns any object, otherwise -1 (no object qualifies). Then a read needs no owner test and no log
+    /// probe, which is what a long read-only walk does on every object once it has stopped logging.
+    /// </summary>
+    /// <remarks>Never above <see cref="ReadVersion"/>, and -1 from the attempt's first ownership on: an object at or
+    /// below it is free, fresh, or owned by another transaction that has not published it, so its fields hold the
+    /// values the full barrier would return (an attempt that owns nothing has no private copy to return).</remarks>
+    internal long UnloggedReadLimit = -1;
+
+    /// <summary>
     /// Whether this attempt logs its reads: true until it stops after <see cref="SnapshotReads.LoggedReads"/> reads
     /// (see <see cref="SnapshotReads"/>); from then on it can only commit at its read version.
     /// </summary>
@@ -168,6 +179,7 @@ internal sealed partial class Segment : TransactionContext
     internal void BeginAttempt(long priority, bool firstAttempt)
     {
         LogsReads = true;
+        UnloggedReadLimit = -1;
         _firstAttempt = firstAttempt;
         if (!Reads.AppendsLimited)
         {

@@ -109,9 +109,16 @@ public static class Barrier
         }
 
         Segment segment = Unsafe.As<Segment>(transaction); // the only subclass
+        long current = Volatile.Read(ref header.Version);
+        if (current <= segment.UnloggedReadLimit)
+        {
+            // Neither logged nor possibly ours (see Segment.UnloggedReadLimit): a long read-only walk's every read.
+            version = current;
+            return self;
+        }
+
         if (!HeaderWord.IsOwned(header.Word))
         {
-            long current = Volatile.Read(ref header.Version);
             if (current <= segment.ReadVersion)
             {
                 if (segment.LogsReads && !segment.Reads.Contains(self))
