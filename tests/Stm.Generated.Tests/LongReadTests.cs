@@ -82,19 +82,23 @@ public class LongReadTests
                 else
                 {
                     int at = round % Accounts;
-                    Atomic.Run(() =>
+                    string? seen = Atomic.Run(() =>
                     {
                         long sum = accounts.Sum(account => account.Balance);
                         long moved = accounts[at].Balance;
                         accounts[at].Balance = 0;
                         accounts[(at + 1) % Accounts].Balance += moved;
                         long again = accounts.Sum(account => account.Balance);
-                        if (accounts[at].Balance != 0 || again != sum)
-                        {
-                            // Opacity: every attempt sees one consistent state, even one that will abort.
-                            Fail($"a walk read {accounts[at].Balance} after writing 0, or summed {again} after {sum}");
-                        }
+
+                        // Checked on the attempt that commits (its result is the one returned), reported outside.
+                        return accounts[at].Balance != 0 || again != sum
+                            ? $"a walk read {accounts[at].Balance} after writing 0, or summed {again} after {sum}"
+                            : null;
                     });
+                    if (seen is not null)
+                    {
+                        Fail(seen);
+                    }
 
                     Interlocked.Increment(ref rebalances);
                 }
