@@ -159,7 +159,7 @@ internal sealed partial class Segment
                 // Free (or fresh for a level that has ended). The lock names the entry the copy will get.
                 // (Without a locked instruction while this thread is the only one running transactions: SoloMode.)
                 long owned = HeaderWord.Owned(token, Writes.NextIndex);
-                UnloggedReadLimit = -1; // from now on reads must find out whether the object is ours (before the lock, which our getters see next)
+                UnloggedReadLimit = -1; // before the lock: once the object is ours, our reads of it must find our copy
                 if (SoloMode.TryOwn(ReservedBy, ref header.Word, word, owned) ||
                     Interlocked.CompareExchange(ref header.Word, owned, word) == word)
                 {
