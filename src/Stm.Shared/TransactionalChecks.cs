@@ -92,7 +92,7 @@ internal static class TransactionalChecks
         return TransactionalTypeStatus.Supported;
     }
 
-    /// <summary>The runtime types the generated code names as <c>global::Stm.Internal.X</c> (the generator's <c>RuntimeNames</c>).</summary>
+    /// <summary>The runtime types the generated code names as <c>global::Stm.Internal.X</c> (the generator's <c>RuntimeNames</c>; a generator test fails when the emitted code names one that is missing here).</summary>
     private static readonly string[] s_runtimeTypesNamed =
         ["Barrier", "TxHeader", "ITransactionalObject", "TransactionalProperty", "TransactionContext"];
 

@@ -126,6 +126,30 @@ public class RobustnessTests
         Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS8703");
     }
 
+    [Fact]
+    public void Every_runtime_type_the_generated_code_names_is_one_a_project_type_may_not_hide()
+    {
+        // The shared check (TransactionalChecks.ShadowsGeneratedName) lists the Stm.Internal types by hand; a type the
+        // emitter starts to name without joining that list would bind to a project's namesake and break the file.
+        GeneratorOutcome sample = GeneratorHarness.Run(("Sample.cs", """
+            [Stm.Transactional] public partial record Sample { public partial int P { get; set; } }
+            """));
+        string[] named = System.Text.RegularExpressions.Regex.Matches(sample.Sources.Single().SourceText.ToString(), @"global::Stm\.Internal\.(\w+)")
+            .Select(match => match.Groups[1].Value).Distinct().Order(System.StringComparer.Ordinal).ToArray();
+        Assert.Contains("Barrier", named);
+
+        foreach (string name in named)
+        {
+            GeneratorOutcome outcome = GeneratorHarness.Run(("Hides.cs", $$"""
+                namespace Stm.Internal { public class {{name}} { } }
+                [Stm.Transactional] public partial class C { public partial int P { get; set; } }
+                """));
+
+            AssertHarmless(outcome);
+            Assert.True(!outcome.Sources.Any(), $"a project type Stm.Internal.{name} still got a generated file");
+        }
+    }
+
     private static void AssertHarmless(GeneratorOutcome outcome)
     {
         Assert.Null(outcome.Result.Exception);
