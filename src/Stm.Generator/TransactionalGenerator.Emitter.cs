@@ -218,13 +218,6 @@ public sealed partial class TransactionalGenerator
             writer.Line(GeneratedCodeAttribute);
             writer.Line(Private(property) + property.ReadType + " " + property.ReaderName + "(" + stm.Context + " transaction)");
             writer.Open();
-            writer.Line("// In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).");
-            writer.Line(property.ReadType + " inPlace = " + property.BackingFieldName + ";");
-            writer.Line("if (" + stm.Barrier + ".ReadInPlaceIsValid(transaction, ref __stm))");
-            writer.Open();
-            writer.Line("return inPlace;");
-            writer.Close();
-            writer.Line();
             writer.Line("while (true)");
             writer.Open();
             writer.Line(spec.FullyQualifiedName + " source = " + stm.Barrier + ".OpenRead(transaction, ref __stm, this, " + property.PropertyFieldName + ", out long version);");

@@ -82,11 +82,10 @@ internal sealed partial class Segment : TransactionContext
     internal long ReadVersion;
 
     /// <summary>
-    /// The newest version an object may have for a value read from its own field to be valid after the version check
-    /// alone (<see cref="Internal.Barrier.ReadInPlaceIsValid"/>): <see cref="ReadVersion"/> while this attempt neither
-    /// logs its reads nor owns any object, otherwise -1 (no object qualifies). Then a read needs no owner test, no log
-    /// probe and no second version load, which is what a long read-only walk does on every object once it has stopped
-    /// logging.
+    /// The newest version an object may have for the read barrier to return it after the version check alone (see
+    /// <see cref="Internal.Barrier"/>'s <c>OpenRead</c>): <see cref="ReadVersion"/> while this attempt neither logs its
+    /// reads nor owns any object, otherwise -1 (no object qualifies). Then a read needs no owner test and no log
+    /// probe, which is what a long read-only walk does on every object once it has stopped logging.
     /// </summary>
     /// <remarks>Never above <see cref="ReadVersion"/>, and -1 from the attempt's first ownership on: an object at or
     /// below it is free, fresh, or owned by another transaction that has not published it, so its fields hold the

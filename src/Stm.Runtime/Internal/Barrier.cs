@@ -16,9 +16,7 @@ namespace Stm.Internal;
 /// <para>A generated accessor first asks <see cref="IsFresh"/> whether the object was allocated by the running
 /// transaction level (then it uses the backing field directly); otherwise it passes the running transaction
 /// (<see cref="CurrentTransaction"/>) to its out-of-line read loop or write path, so an access looks up the
-/// thread's transaction once. The read path first loads the backing field and asks
-/// <see cref="ReadInPlaceIsValid"/> whether that value will do (a long read-only walk's reads); if not, it reads in a
-/// loop:
+/// thread's transaction once. A getter reads in a loop:
 /// <see cref="OpenRead{T}(TransactionContext?, ref TxHeader, T, TransactionalProperty, out long)"/> returns the
 /// source object and a version snapshot, the getter reads its backing field, and <see cref="ReadIsValid"/>
 /// confirms that no commit copied new values into the object meanwhile (a per-object sequence lock); otherwise
@@ -112,6 +110,13 @@ public static class Barrier
 
         Segment segment = Unsafe.As<Segment>(transaction); // the only subclass
         long current = Volatile.Read(ref header.Version);
+        if (current <= segment.UnloggedReadLimit)
+        {
+            // Neither logged nor possibly ours (see Segment.UnloggedReadLimit): a long read-only walk's every read.
+            version = current;
+            return self;
+        }
+
         if (!HeaderWord.IsOwned(header.Word))
         {
             if (current <= segment.ReadVersion)
@@ -130,29 +135,6 @@ public static class Barrier
         object source = segment.OpenReadSlow(ref header, self, property, out long slowVersion);
         version = slowVersion;
         return Unsafe.As<T>(source);
-    }
-
-    /// <summary>
-    /// The shortest read: whether a value the caller has just read from the object's own backing field, before this
-    /// call, is the value the transaction must see, judged from the object's version alone. True while the attempt
-    /// neither logs its reads nor owns any object (a long read-only walk, once it stops logging), for an object no
-    /// newer than its snapshot; otherwise the caller reads through <c>OpenRead</c>.
-    /// </summary>
-    /// <param name="transaction">The calling thread's running transaction, or <see langword="null"/> outside any atomic block.</param>
-    /// <param name="header">The object's header field.</param>
-    /// <returns><see langword="true"/> if the value read may be used.</returns>
-    /// <remarks>
-    /// One version load, after the field, and no re-check: a commit publishes its objects before the clock reaches
-    /// its version, so every commit at or below the snapshot had finished copying before the attempt read the clock,
-    /// and the field load saw that commit's values or a later commit's. A later commit marks the object Locked before
-    /// it changes a value, so if the field load saw one of its values, the version load, ordered after it, sees Locked
-    /// or that commit's version: both above the limit.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool ReadInPlaceIsValid(TransactionContext? transaction, ref TxHeader header)
-    {
-        Volatile.ReadBarrier(); // the caller's field load completes before the version load
-        return transaction is not null && Volatile.Read(ref header.Version) <= Unsafe.As<Segment>(transaction).UnloggedReadLimit;
     }
 
     /// <summary>

@@ -55,13 +55,6 @@ partial class Account : global::Stm.Internal.ITransactionalObject
 
     private long __stmGet_Balance()
     {
-        // In place first, as the generator emits it: valid after one version check while the attempt reads unlogged.
-        var inPlace = __stm_Balance;
-        if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(global::Stm.Internal.Barrier.CurrentTransaction, ref __stm))
-        {
-            return inPlace;
-        }
-
         while (true)
         {
             var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Balance, out long version);
@@ -75,13 +68,6 @@ partial class Account : global::Stm.Internal.ITransactionalObject
 
     private Account? __stmGet_Next()
     {
-        // In place first, as the generator emits it: valid after one version check while the attempt reads unlogged.
-        var inPlace = __stm_Next;
-        if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(global::Stm.Internal.Barrier.CurrentTransaction, ref __stm))
-        {
-            return inPlace;
-        }
-
         while (true)
         {
             var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next, out long version);

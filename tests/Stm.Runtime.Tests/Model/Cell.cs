@@ -38,13 +38,6 @@ partial class Cell : global::Stm.Internal.ITransactionalObject
 
     private long __stmGet_Value()
     {
-        // In place first, as the generator emits it: valid after one version check while the attempt reads unlogged.
-        var inPlace = __stm_Value;
-        if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(global::Stm.Internal.Barrier.CurrentTransaction, ref __stm))
-        {
-            return inPlace;
-        }
-
         while (true)
         {
             var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Value, out long version);

@@ -48,13 +48,6 @@ partial class Node : global::Stm.Internal.ITransactionalObject
 
     private long __stmGet_Key()
     {
-        // In place first, as the generator emits it: valid after one version check while the attempt reads unlogged.
-        var inPlace = __stm_Key;
-        if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(global::Stm.Internal.Barrier.CurrentTransaction, ref __stm))
-        {
-            return inPlace;
-        }
-
         while (true)
         {
             var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Key, out long version);
@@ -68,13 +61,6 @@ partial class Node : global::Stm.Internal.ITransactionalObject
 
     private Node? __stmGet_Next()
     {
-        // In place first, as the generator emits it: valid after one version check while the attempt reads unlogged.
-        var inPlace = __stm_Next;
-        if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(global::Stm.Internal.Barrier.CurrentTransaction, ref __stm))
-        {
-            return inPlace;
-        }
-
         while (true)
         {
             var source = global::Stm.Internal.Barrier.OpenRead(ref __stm, this, __stmProperty_Next, out long version);

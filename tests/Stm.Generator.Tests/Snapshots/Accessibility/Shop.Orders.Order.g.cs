@@ -105,13 +105,6 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string __stmGet_Customer(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            string inPlace = __stm_Customer;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Customer, out long version);
@@ -151,13 +144,6 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private decimal __stmGet_Discount(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            decimal inPlace = __stm_Discount;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Discount, out long version);
@@ -197,13 +183,6 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string __stmGet_Note(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            string inPlace = __stm_Note;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Note, out long version);
@@ -243,13 +222,6 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_Priority(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_Priority;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Priority, out long version);
@@ -289,13 +261,6 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_Quantity(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_Quantity;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Quantity, out long version);
@@ -335,13 +300,6 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private bool __stmGet_Shipped(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            bool inPlace = __stm_Shipped;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Shipped, out long version);
@@ -381,13 +339,6 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private long __stmGet_Version(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            long inPlace = __stm_Version;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shop.Orders.Order source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Version, out long version);

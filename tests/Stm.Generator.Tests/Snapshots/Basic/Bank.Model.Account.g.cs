@@ -55,13 +55,6 @@ namespace Bank.Model
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private long __stmGet_Balance(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            long inPlace = __stm_Balance;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Balance, out long version);
@@ -101,13 +94,6 @@ namespace Bank.Model
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::Bank.Model.Account? __stmGet_Next(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::Bank.Model.Account? inPlace = __stm_Next;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Bank.Model.Account source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Next, out long version);

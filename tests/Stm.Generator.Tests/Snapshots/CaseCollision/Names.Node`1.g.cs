@@ -45,13 +45,6 @@ namespace Names
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private T __stmGet_A(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            T inPlace = __stm_A;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Names.Node<T> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_A, out long version);

@@ -32,13 +32,6 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private bool __stmGet_Turbo(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            bool inPlace = __stm_Turbo;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Zoo.RaceCar source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Turbo, out long version);

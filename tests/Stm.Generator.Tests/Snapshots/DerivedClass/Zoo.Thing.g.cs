@@ -45,13 +45,6 @@ namespace Zoo
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private double __stmGet_Weight(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            double inPlace = __stm_Weight;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Zoo.Thing source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Weight, out long version);

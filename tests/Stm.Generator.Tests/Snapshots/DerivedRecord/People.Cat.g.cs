@@ -32,13 +32,6 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_Lives(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_Lives;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::People.Cat source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Lives, out long version);

@@ -65,13 +65,6 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private TKey __stmGet_Key(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            TKey inPlace = __stm_Key;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Key, out long version);
@@ -111,13 +104,6 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Generic.Dictionary<TKey, TValue> __stmGet_Map(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::System.Collections.Generic.Dictionary<TKey, TValue> inPlace = __stm_Map;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Map, out long version);
@@ -157,13 +143,6 @@ namespace Containers
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private TValue? __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            TValue? inPlace = __stm_Value;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Containers.Pair<TKey, TValue> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);

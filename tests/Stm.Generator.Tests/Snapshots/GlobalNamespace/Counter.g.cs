@@ -43,13 +43,6 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
     [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
     private int __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
     {
-        // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-        int inPlace = __stm_Value;
-        if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-        {
-            return inPlace;
-        }
-
         while (true)
         {
             global::Counter source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);

@@ -45,13 +45,6 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private @var? __stmGet_Item(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            @var? inPlace = __stm_Item;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::@namespace.@class.Holder<@var> source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Item, out long version);

@@ -95,13 +95,6 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_class(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_class;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_class, out long version);
@@ -141,13 +134,6 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_field(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_field;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_field, out long version);
@@ -187,13 +173,6 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string? __stmGet_string(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            string? inPlace = __stm_string;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_string, out long version);
@@ -233,13 +212,6 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_Alpha(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_Alpha;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Alpha, out long version);
@@ -279,13 +251,6 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private double __stmGet_Größe(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            double inPlace = __stm_Größe;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Größe, out long version);
@@ -325,13 +290,6 @@ namespace @namespace.@class
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_value(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_value;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::@namespace.@class.@event source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_value, out long version);

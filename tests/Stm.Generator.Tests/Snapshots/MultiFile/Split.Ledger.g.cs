@@ -55,13 +55,6 @@ namespace Split
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private long __stmGet_Credit(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            long inPlace = __stm_Credit;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Credit, out long version);
@@ -101,13 +94,6 @@ namespace Split
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private long __stmGet_Debit(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            long inPlace = __stm_Debit;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Split.Ledger source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Debit, out long version);

@@ -49,13 +49,6 @@ namespace World
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 private int __stmGet_Count(global::Stm.Internal.TransactionContext? transaction)
                 {
-                    // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-                    int inPlace = __stm_Count;
-                    if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-                    {
-                        return inPlace;
-                    }
-
                     while (true)
                     {
                         global::World.Outer<TOuter>.IHolder.Held source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Count, out long version);

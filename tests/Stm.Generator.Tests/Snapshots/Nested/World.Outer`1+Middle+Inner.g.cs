@@ -49,13 +49,6 @@ namespace World
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 private TOuter? __stmGet_Value(global::Stm.Internal.TransactionContext? transaction)
                 {
-                    // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-                    TOuter? inPlace = __stm_Value;
-                    if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-                    {
-                        return inPlace;
-                    }
-
                     while (true)
                     {
                         global::World.Outer<TOuter>.Middle.Inner source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Value, out long version);

@@ -47,13 +47,6 @@ namespace World
             [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
             private long __stmGet_Hits(global::Stm.Internal.TransactionContext? transaction)
             {
-                // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-                long inPlace = __stm_Hits;
-                if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-                {
-                    return inPlace;
-                }
-
                 while (true)
                 {
                     global::World.Registry.Entry source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Hits, out long version);

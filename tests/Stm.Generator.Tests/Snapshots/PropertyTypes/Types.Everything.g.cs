@@ -255,13 +255,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private object? __stmGet_Anything(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            object? inPlace = __stm_Anything;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Anything, out long version);
@@ -301,13 +294,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private byte __stmGet_Byte(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            byte inPlace = __stm_Byte;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Byte, out long version);
@@ -347,13 +333,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Func<int, string>? __stmGet_Callback(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::System.Func<int, string>? inPlace = __stm_Callback;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Callback, out long version);
@@ -393,13 +372,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::Types.Color __stmGet_Color(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::Types.Color inPlace = __stm_Color;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Color, out long version);
@@ -439,13 +411,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private decimal __stmGet_Decimal(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            decimal inPlace = __stm_Decimal;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Decimal, out long version);
@@ -485,13 +450,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private double __stmGet_Double(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            double inPlace = __stm_Double;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Double, out long version);
@@ -531,13 +489,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private object __stmGet_Dynamic(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            object inPlace = __stm_Dynamic;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Dynamic, out long version);
@@ -577,13 +528,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int[,] __stmGet_Grid(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int[,] inPlace = __stm_Grid;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Grid, out long version);
@@ -623,13 +567,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Guid __stmGet_Id(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::System.Guid inPlace = __stm_Id;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Id, out long version);
@@ -669,13 +606,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Immutable.ImmutableArray<int> __stmGet_Immutable(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::System.Collections.Immutable.ImmutableArray<int> inPlace = __stm_Immutable;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Immutable, out long version);
@@ -715,13 +645,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Generic.List<string?> __stmGet_List(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::System.Collections.Generic.List<string?> inPlace = __stm_List;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_List, out long version);
@@ -761,13 +684,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> __stmGet_Map(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> inPlace = __stm_Map;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Map, out long version);
@@ -807,13 +723,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::Types.Money __stmGet_Money(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::Types.Money inPlace = __stm_Money;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Money, out long version);
@@ -853,13 +762,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string?[]? __stmGet_Names(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            string?[]? inPlace = __stm_Names;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Names, out long version);
@@ -899,13 +801,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private nint __stmGet_Native(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            nint inPlace = __stm_Native;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Native, out long version);
@@ -945,13 +840,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int? __stmGet_NullableInt(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int? inPlace = __stm_NullableInt;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_NullableInt, out long version);
@@ -991,13 +879,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int[] __stmGet_Numbers(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int[] inPlace = __stm_Numbers;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Numbers, out long version);
@@ -1037,13 +918,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::Types.Everything? __stmGet_Other(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::Types.Everything? inPlace = __stm_Other;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Other, out long version);
@@ -1083,13 +957,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> __stmGet_Pair(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> inPlace = __stm_Pair;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Pair, out long version);
@@ -1129,13 +996,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string __stmGet_Text(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            string inPlace = __stm_Text;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Text, out long version);
@@ -1175,13 +1035,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private (int Count, string? Label) __stmGet_Tuple(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            (int Count, string? Label) inPlace = __stm_Tuple;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Tuple, out long version);
@@ -1221,13 +1074,6 @@ namespace Types
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::System.DateTime __stmGet_When(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::System.DateTime inPlace = __stm_When;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Types.Everything source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_When, out long version);

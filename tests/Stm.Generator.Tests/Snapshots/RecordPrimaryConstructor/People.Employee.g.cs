@@ -55,13 +55,6 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private global::People.Employee? __stmGet_Manager(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            global::People.Employee? inPlace = __stm_Manager;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Manager, out long version);
@@ -101,13 +94,6 @@ namespace People
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private decimal __stmGet_Salary(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            decimal inPlace = __stm_Salary;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::People.Employee source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Salary, out long version);

@@ -65,13 +65,6 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string? __stmGet_Host(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            string? inPlace = __stm_Host;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Host, out long version);
@@ -111,13 +104,6 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string __stmGet_Name(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            string inPlace = __stm_Name;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Name, out long version);
@@ -157,13 +143,6 @@ namespace Config
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_Port(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_Port;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Config.Settings source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Port, out long version);

@@ -55,13 +55,6 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private double __stmGet_X(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            double inPlace = __stm_X;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_X, out long version);
@@ -101,13 +94,6 @@ namespace Shapes
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private float __stmGet_Y(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            float inPlace = __stm_Y;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Shapes.Point source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Y, out long version);

@@ -42,13 +42,6 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private int __stmGet_Legs(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            int inPlace = __stm_Legs;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Inherit.Bird source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Legs, out long version);
@@ -88,13 +81,6 @@ namespace Inherit
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private string? __stmGet_Sound(global::Stm.Internal.TransactionContext? transaction)
         {
-            // In place first: while the attempt reads without a log, one version check after the load (Barrier.ReadInPlaceIsValid).
-            string? inPlace = __stm_Sound;
-            if (global::Stm.Internal.Barrier.ReadInPlaceIsValid(transaction, ref __stm))
-            {
-                return inPlace;
-            }
-
             while (true)
             {
                 global::Inherit.Bird source = global::Stm.Internal.Barrier.OpenRead(transaction, ref __stm, this, __stmProperty_Sound, out long version);
