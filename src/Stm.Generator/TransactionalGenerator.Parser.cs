@@ -179,20 +179,23 @@ public sealed partial class TransactionalGenerator
                     : type.NullableAnnotation == NullableAnnotation.Annotated ? "(object?)value" : "(object)value",
                 NeedsDefaultInitializer: needsDefault,
                 SetterAssertsBackingField: needsDefault && property.ContainingType.IsRecord && RecordParser.HasUserCopyConstructor(property.ContainingType),
-                HidesGeneratedMembers: HidesGeneratedMembersOfOuterBase(property));
+                HidesGeneratedMembers: HidesGeneratedMembersOfOuterBase(property, cancellationToken));
         }
 
         /// <summary>
         /// Whether a containing type that is also a base class of the property's class implements a transactional
         /// property of the same name: the generated members of both then have the same names, and the outer one's private
-        /// members are visible in the nested class (<c>class C { class D : C { } }</c>).
+        /// members are visible in the nested class (<c>class C { class D : C { } }</c>). Only an outer class this
+        /// generator implements has such members: one it rejects (STM0001) has none to hide, and <c>new</c> would be CS0109.
         /// </summary>
-        private static bool HidesGeneratedMembersOfOuterBase(IPropertySymbol property)
+        private static bool HidesGeneratedMembersOfOuterBase(IPropertySymbol property, CancellationToken cancellationToken)
         {
             INamedTypeSymbol type = property.ContainingType;
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                if (!DerivesFrom(type, outer.OriginalDefinition))
+                if (!DerivesFrom(type, outer.OriginalDefinition)
+                    || !TransactionalChecks.HasTransactionalAttribute(outer)
+                    || TransactionalChecks.CheckType(outer, cancellationToken) != TransactionalTypeStatus.Supported)
                 {
                     continue;
                 }
