@@ -49,6 +49,7 @@ internal sealed partial class Segment
         }
 
         GlobalClock.UnlockCommitPublishing(version);
+        LearnClock(version);
         Writes.Truncate(0); // (Publish released the write locks; the log keeps or pools the copies)
         Commutes.Truncate(0);
         ClearReads();
@@ -193,7 +194,7 @@ internal sealed partial class Segment
 
         long now = AcquireCommitLock(); // also waits while another transaction is inevitable
         ThrowIfObjectReadsChangedUnderLock(now);
-        ReadVersion = now;
+        ReadVersion = LearnClock(now);
 
         GlobalClock.SetInevitable(Index + 1);
 
