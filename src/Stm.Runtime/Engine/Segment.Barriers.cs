@@ -84,7 +84,6 @@ internal sealed partial class Segment
             // it reads the rest as a snapshot (see SnapshotReads); any other logs on, without the limit.
             if (_firstAttempt && Snapshots.Allowed())
             {
-                Refresh();
                 LogsReads = false;
                 UnloggedReadLimit = Writes.Count == 0 ? ReadVersion : -1; // an attempt that owns an object reads it in its copy
                 return;
@@ -263,31 +262,8 @@ internal sealed partial class Segment
         }
 
         ThrowIfCounterReadsChanged();
-        ReadVersion = LearnClock(now);
+        ReadVersion = now;
         ThrowIfAbortRequested();
-    }
-
-    /// <summary>
-    /// Moves the read version up to the current clock, as <see cref="Extend"/> does, if the clock has moved: called
-    /// before the attempt stops logging, since without a log it can never move again, and it may have started at an
-    /// old clock value (see <see cref="_clockSeen"/>).
-    /// </summary>
-    private void Refresh()
-    {
-        long now = GlobalClock.Now;
-        if (now == ReadVersion)
-        {
-            return;
-        }
-
-        ITransactionalObject? changed = Reads.FindChangedSince(ReadVersion);
-        if (changed is not null)
-        {
-            throw Conflict(ConflictKind.ReadWrite, LastWriteOf(changed));
-        }
-
-        ThrowIfCounterReadsChanged();
-        ReadVersion = LearnClock(now);
     }
 
     /// <summary>

@@ -49,7 +49,6 @@ internal sealed partial class Segment
         }
 
         GlobalClock.UnlockCommitPublishing(version);
-        LearnClock(version);
         Writes.Truncate(0); // (Publish released the write locks; the log keeps or pools the copies)
         Commutes.Truncate(0);
         ClearReads();
@@ -194,7 +193,7 @@ internal sealed partial class Segment
 
         long now = AcquireCommitLock(); // also waits while another transaction is inevitable
         ThrowIfObjectReadsChangedUnderLock(now);
-        ReadVersion = LearnClock(now);
+        ReadVersion = now;
 
         GlobalClock.SetInevitable(Index + 1);
 

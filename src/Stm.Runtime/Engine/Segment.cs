@@ -82,22 +82,6 @@ internal sealed partial class Segment : TransactionContext
     internal long ReadVersion;
 
     /// <summary>
-    /// The newest clock value this segment has learnt (at its last writing commit, extension or refresh): where a first
-    /// attempt starts its <see cref="ReadVersion"/>, without reading the clock.
-    /// </summary>
-    /// <remarks>
-    /// <para>Any published version is a valid start: every commit at or below it has finished, and a read that meets a
-    /// newer object extends (or, without a log, aborts), so an older start costs extensions, never a stale value. A
-    /// transaction stays linearizable: each value it returns was the latest when read, and none changed after its
-    /// first read (a later commit has a version above the clock at that read, hence above the read version).</para>
-    /// <para>What it saves: the clock's cache line. A short transaction that read the clock at its start fetched the
-    /// line from the core that committed last, then fetched it again, exclusively, for its own commit: two transfers
-    /// per transaction between cores that take turns committing. It now makes one (the commit's compare-and-swap,
-    /// which finds the current value when its first try from the stale one fails).</para>
-    /// </remarks>
-    private long _clockSeen;
-
-    /// <summary>
     /// The newest version an object may have for the read barrier to return it after the version check alone (see
     /// <see cref="Internal.Barrier"/>'s <c>OpenRead</c>): <see cref="ReadVersion"/> while this attempt neither logs its
     /// reads nor owns any object, otherwise -1 (no object qualifies). Then a read needs no owner test and no log
@@ -210,9 +194,7 @@ internal sealed partial class Segment : TransactionContext
         _attemptStart = CoarseClock.Now; // a field load: see CoarseClock
         CurrentOwner = HeaderWord.Owner(Index, 0);
         FreshStamp = NextStamp();
-        // A first attempt starts where this segment last saw the clock (see _clockSeen); a re-run, which follows a
-        // conflict or a retry, reads the clock: what it meets has likely just changed.
-        ReadVersion = firstAttempt ? _clockSeen : LearnClock(GlobalClock.Now);
+        ReadVersion = GlobalClock.Now;
         Priority = priority == 0 ? ReadVersion + 1 : priority;
     }
 
@@ -221,17 +203,6 @@ internal sealed partial class Segment : TransactionContext
     /// Call it before the attempt has logged <see cref="SnapshotReads.LoggedReads"/> reads.
     /// </summary>
     internal void KeepLoggingReads() => Reads.LimitAppends(int.MaxValue);
-
-    /// <summary>Records a clock value this segment has read or published (see <see cref="_clockSeen"/>) and returns it.</summary>
-    internal long LearnClock(long version)
-    {
-        if (version > _clockSeen)
-        {
-            _clockSeen = version;
-        }
-
-        return version;
-    }
 
     private long NextStamp() => HeaderWord.FreshTag | (++_stampCounter << 10) | (uint)Index;
 
