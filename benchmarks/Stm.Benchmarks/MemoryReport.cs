@@ -44,7 +44,9 @@ internal static class MemoryReport
         }
 
         rows.Add(($"read-tracking bytes after 1 read / after {rereads:N0} re-reads of one object", $"{footprintEarly:N0} / {footprintLate:N0}", "constant"));
-        rows.Add(($"time per re-read ({rereads:N0} in one transaction)", F(watch.Elapsed.TotalNanoseconds / rereads) + " ns", "≤ 3 ns"));
+        // One timed run in on-stack-replacement code, whose layout varies by process: a cross-check, not the target's
+        // figure (BenchmarkDotNet's ReadBenchmarks.Stm_RepeatedRead is; it repeats and reports its spread).
+        rows.Add(($"time per re-read ({rereads:N0} in one transaction, one timed run)", F(watch.Elapsed.TotalNanoseconds / rereads) + " ns", "— (≤ 3 ns is judged on `Stm_RepeatedRead`)"));
 
         // 2. One transaction reading `distinct` distinct objects: bytes of read tracking per object read.
         StmStatistics before = Atomic.Statistics;
