@@ -18,10 +18,14 @@ public sealed partial class TransactionalGenerator
 
         /// <summary>
         /// The generated code names what the user declared: an <c>[Obsolete]</c> property type, or obsolete members in a
-        /// record's equality and printing members. The user's own declarations warn already (where they can suppress it);
-        /// the compiler's synthesized record members do not warn, and neither do ours.
+        /// record's equality and printing members (CS0612, CS0618); a type whose fully qualified name is also a namespace
+        /// or a type of a referenced assembly, such as a class <c>Internal</c> in the global namespace, which
+        /// System.Security.Cryptography's namespace <c>Internal</c> shadows in <c>global::Internal</c> (CS0437, CS0436: the
+        /// compiler takes the source type, which is the one meant). The user's own code warns already where it names them
+        /// (where they can suppress it); the compiler's synthesized record members do not warn, and neither do ours.
         /// </summary>
-        private const string ObsoletePragma = "#pragma warning disable CS0612, CS0618 // obsolete types and members the user declared";
+        private const string ObsoletePragma =
+            "#pragma warning disable CS0612, CS0618, CS0436, CS0437 // obsolete types and members, and source types shadowing referenced names, the user declared";
 
         public static GeneratedFile Emit(TransactionalTypeSpec spec, EquatableArray<string> caseCollisions)
         {
