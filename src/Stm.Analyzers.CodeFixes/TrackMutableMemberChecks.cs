@@ -88,8 +88,7 @@ internal static class TrackMutableMemberChecks
     /// </summary>
     private static bool GeneratorImplements(INamedTypeSymbol containingType, ITypeSymbol type, SyntaxTree tree) =>
         TransactionalChecks.SupportsPartialProperties(tree)
-        && TransactionalChecks.HasTransactionalAttribute(containingType)
-        && TransactionalChecks.CheckType(containingType) == TransactionalTypeStatus.Supported
+        && TransactionalChecks.IsImplemented(containingType)
         && TransactionalChecks.CheckPropertyType(type) == UnsupportedPropertyReason.None;
 
     private static bool ImplementsInterfaceSetter(IPropertySymbol property)

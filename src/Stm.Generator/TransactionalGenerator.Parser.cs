@@ -193,9 +193,7 @@ public sealed partial class TransactionalGenerator
             INamedTypeSymbol type = property.ContainingType;
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
-                if (!DerivesFrom(type, outer.OriginalDefinition)
-                    || !TransactionalChecks.HasTransactionalAttribute(outer)
-                    || TransactionalChecks.CheckType(outer, cancellationToken) != TransactionalTypeStatus.Supported)
+                if (!DerivesFrom(type, outer.OriginalDefinition) || !TransactionalChecks.IsImplemented(outer, cancellationToken))
                 {
                     continue;
                 }

@@ -178,9 +178,7 @@ internal static class TransactionalChecks
                 }
             }
 
-            if (current.Locations.Length > 0 && current.Locations[0].IsInSource
-                && HasTransactionalAttribute(current)
-                && CheckType(current, cancellationToken) == TransactionalTypeStatus.Supported)
+            if (current.Locations.Length > 0 && current.Locations[0].IsInSource && IsImplemented(current, cancellationToken))
             {
                 return true;
             }
@@ -188,6 +186,13 @@ internal static class TransactionalChecks
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the generator implements <paramref name="type"/>: it carries <c>[Stm.Transactional]</c> and its status is
+    /// <see cref="TransactionalTypeStatus.Supported"/> (a class it rejects gets no generated members at all).
+    /// </summary>
+    public static bool IsImplemented(INamedTypeSymbol type, CancellationToken cancellationToken = default) =>
+        HasTransactionalAttribute(type) && CheckType(type, cancellationToken) == TransactionalTypeStatus.Supported;
 
     /// <summary>Whether <paramref name="type"/> carries <c>[Stm.Transactional]</c> itself.</summary>
     public static bool HasTransactionalAttribute(INamedTypeSymbol type)
