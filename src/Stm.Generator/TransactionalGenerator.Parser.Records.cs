@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Stm.Generator.Helpers;
 using Stm.Generator.Model;
 using Stm.Shared;
@@ -29,7 +30,7 @@ public sealed partial class TransactionalGenerator
                 if (ParseMember(member, backingFields, aliases, "__stmMember" + members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } spec)
                 {
                     members.Add(spec);
-                    nameable &= IsNameable(member);
+                    nameable &= IsNameable(type, member, cancellationToken);
                 }
             }
 
@@ -154,7 +155,14 @@ public sealed partial class TransactionalGenerator
             return false;
         }
 
-        private static bool IsNameable(ISymbol member)
+        /// <summary>
+        /// Whether generated record members can name <paramref name="member"/> soundly. Not when the compiler rejects it:
+        /// its type does not resolve or is <c>void</c> (CS0547), it has no name (CS1001), its declaration has a syntax
+        /// error, another field or property of the record has its name (CS0102; naming either is ambiguous, CS0229), or it
+        /// is an explicit interface implementation that implements nothing (CS0538, CS0539: its name keeps the dotted
+        /// interface name, which names nothing). Nor when its type is file-local, which another file cannot name.
+        /// </summary>
+        private static bool IsNameable(INamedTypeSymbol record, ISymbol member, CancellationToken cancellationToken)
         {
             ITypeSymbol? type = member switch
             {
@@ -162,8 +170,44 @@ public sealed partial class TransactionalGenerator
                 IPropertySymbol property => property.Type,
                 _ => null,
             };
-            return type is null
-                || !TransactionalChecks.ContainsType(type, static t => t.TypeKind == TypeKind.Error || t is INamedTypeSymbol { IsFileLocal: true });
+            if (type is not null
+                && (type.SpecialType == SpecialType.System_Void
+                    || TransactionalChecks.ContainsType(type, static t => t.TypeKind == TypeKind.Error || t is INamedTypeSymbol { IsFileLocal: true })))
+            {
+                return false;
+            }
+
+            if (member.Name.Length == 0
+                || (member is IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: true } && member.Name.IndexOf('.') >= 0)
+                || IsNamedTwice(record, member))
+            {
+                return false;
+            }
+
+            foreach (SyntaxReference reference in member.DeclaringSyntaxReferences)
+            {
+                SyntaxNode syntax = reference.GetSyntax(cancellationToken);
+                if (MalformedDeclarations.HasSyntaxError(syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? syntax))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsNamedTwice(INamedTypeSymbol record, ISymbol member)
+        {
+            int count = 0;
+            foreach (ISymbol namesake in record.GetMembers(member.Name))
+            {
+                if (namesake is IFieldSymbol or IPropertySymbol or IEventSymbol && !namesake.IsImplicitlyDeclared)
+                {
+                    count++;
+                }
+            }
+
+            return count > 1;
         }
 
         private static RecordMemberSpec Create(

@@ -26,11 +26,8 @@ public sealed partial class TransactionalGenerator
         public static TransactionalTypeSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
-                || InvalidInput.HasNamelessType(type) // 'partial class { }', here or around it: the compiler reports the missing name; a file would only add errors
-                || InvalidInput.HasNamelessNamespace(type) // 'namespace { }': likewise
-                || InvalidInput.HasMalformedTypeParameter(type) // 'class C<> { }', 'class C<T, > { }', 'class C<in T>' here or around it: likewise
+                || MalformedDeclarations.Any(type, cancellationToken) // the compiler rejects the declaration; a file would only add errors
                 || !TransactionalChecks.SupportsPartialProperties(context.TargetNode.SyntaxTree) // C# 12 and older: CS8703 at every partial property already
-                || InvalidInput.HasNamesake(type) // parts of different kinds (CS0261): the compiler reports it
                 || !InvalidInput.IsFirstAttributedDeclaration(context, type, cancellationToken)
                 || TransactionalChecks.CheckType(type, cancellationToken) != TransactionalTypeStatus.Supported)
             {

@@ -188,11 +188,14 @@ internal static class TransactionalChecks
     }
 
     /// <summary>
-    /// Whether the generator implements <paramref name="type"/>: it carries <c>[Stm.Transactional]</c> and its status is
-    /// <see cref="TransactionalTypeStatus.Supported"/> (a class it rejects gets no generated members at all).
+    /// Whether the generator implements <paramref name="type"/>: it carries <c>[Stm.Transactional]</c>, its status is
+    /// <see cref="TransactionalTypeStatus.Supported"/> and its declaration is not malformed
+    /// (<see cref="MalformedDeclarations"/>); a class it rejects gets no generated members at all.
     /// </summary>
     public static bool IsImplemented(INamedTypeSymbol type, CancellationToken cancellationToken = default) =>
-        HasTransactionalAttribute(type) && CheckType(type, cancellationToken) == TransactionalTypeStatus.Supported;
+        HasTransactionalAttribute(type)
+        && !MalformedDeclarations.Any(type, cancellationToken)
+        && CheckType(type, cancellationToken) == TransactionalTypeStatus.Supported;
 
     /// <summary>Whether <paramref name="type"/> carries <c>[Stm.Transactional]</c> itself.</summary>
     public static bool HasTransactionalAttribute(INamedTypeSymbol type)
