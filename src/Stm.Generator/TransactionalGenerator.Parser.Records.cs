@@ -34,12 +34,13 @@ public sealed partial class TransactionalGenerator
                 }
             }
 
-            if (!nameable || DeclaresStateNamedLikeRecordMember(type) || s_synthesizedMemberNames.Contains(type.Name))
+            bool baseIsPossible = baseType is null || hasBaseRecord || baseType.SpecialType == SpecialType.System_Object;
+            if (!nameable || !baseIsPossible || DeclaresStateNamedLikeRecordMember(type) || s_synthesizedMemberNames.Contains(type.Name))
             {
-                // A member type that does not resolve (or cannot be named from another file), a field or property named
-                // like a member the compiler synthesizes (CS0102 at the user's declaration), or a record named like one
-                // (CS0542 at the user's declaration, for the member the compiler would synthesize): the compiler reports
-                // it, and record members naming it would only add errors. Nothing is emitted.
+                // A member the generated members cannot name (IsNameable), a base class that is not a record (CS8864), a
+                // field or property named like a member the compiler synthesizes (CS0102 at the user's declaration), or a
+                // record named like one (CS0542 at the user's declaration, for the member the compiler would synthesize):
+                // the compiler reports it, and record members naming it would only add errors. Nothing is emitted.
                 return new RecordSpec(null, false, false, false, false, false, false, EquatableArray<RecordMemberSpec>.Empty);
             }
 
