@@ -171,12 +171,22 @@ public static class Atomic
     /// <param name="items">The items.</param>
     /// <param name="body">What to do with one item.</param>
     /// <param name="maxParallelism">How many calls may run at once, or <see langword="null"/> for the processor count.</param>
+    /// <remarks>A call that waits in <see cref="Retry"/> keeps its worker until what it read changes. Calls that wait for
+    /// one another (one item waiting for another item's write) therefore need <paramref name="maxParallelism"/> at least
+    /// the number of calls that can be waiting at once; with fewer workers they can all be waiting while the call that
+    /// would wake them is never started.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelism"/> is less than 1.</exception>
     /// <exception cref="AggregateException">One or more calls threw (outside an atomic block).</exception>
     public static void ForEach<T>(IEnumerable<T> items, Action<T> body, int? maxParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(body);
+        if (maxParallelism is { } requested)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(requested, 1, nameof(maxParallelism));
+        }
+
         if (InTransaction)
         {
             foreach (T item in items)

@@ -52,8 +52,12 @@ public sealed class TransactionQueue
     /// together once the running ones have finished.
     /// </summary>
     /// <remarks>
-    /// Tasks left unstarted by a failure stay queued, nothing is lost: <see cref="PendingCount"/> says how many, and
-    /// the next <see cref="Run"/> runs them.
+    /// <para>Tasks left unstarted by a failure stay queued, nothing is lost: <see cref="PendingCount"/> says how many, and
+    /// the next <see cref="Run"/> runs them.</para>
+    /// <para>A task that waits in <see cref="Atomic.Retry"/> keeps its thread until what it read changes. Tasks that wait
+    /// for one another (one task waiting for a later task's write) therefore need <paramref name="maxParallelism"/> at
+    /// least the number of tasks that can be waiting at once; with fewer threads they can all be waiting while the task
+    /// that would wake them is never started.</para>
     /// </remarks>
     /// <param name="maxParallelism">How many tasks may run at once, or <see langword="null"/> for the processor count.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelism"/> is less than 1.</exception>

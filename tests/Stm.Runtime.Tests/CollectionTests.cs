@@ -163,6 +163,25 @@ public class CollectionTests
     }
 
     [Fact]
+    public void TDictionary_keys_and_values_are_read_only_snapshots()
+    {
+        var map = new TDictionary<int, string> { [1] = "a", [2] = "b" };
+        ICollection<int> keys = map.Keys;
+        ICollection<string> values = map.Values;
+        Assert.True(keys.IsReadOnly);
+        Assert.True(values.IsReadOnly);
+        Assert.Throws<NotSupportedException>(() => keys.Add(5));
+        Assert.Throws<NotSupportedException>(() => keys.Remove(1));
+        Assert.Throws<NotSupportedException>(() => values.Clear());
+        Assert.Throws<NotSupportedException>(() => values.Add("c"));
+        Assert.Equal(2, map.Count); // nothing was lost or added behind the caller's back
+        map[3] = "c";
+        Assert.Equal(new[] { 1, 2 }, keys.Order()); // a snapshot: later writes do not show in it
+        Assert.Equal(new[] { 1, 2, 3 }, map.Keys.Order());
+        Assert.Equal(new[] { "a", "b", "c" }, Atomic.Run(() => map.Values).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void TList_writes_to_different_slots_never_conflict()
     {
         var list = new TList<long>(new long[64]);

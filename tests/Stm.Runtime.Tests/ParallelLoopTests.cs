@@ -53,6 +53,19 @@ public class ParallelLoopTests
         Assert.NotEqual(30, cell.Balance); // item 2's write was rolled back
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void ForEach_rejects_a_parallelism_below_one_naming_the_parameter(int maxParallelism)
+    {
+        int calls = 0;
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Atomic.ForEach(new[] { 1 }, _ => calls++, maxParallelism));
+        Assert.Equal("maxParallelism", ex.ParamName);
+        ex = Assert.Throws<ArgumentOutOfRangeException>(() => Atomic.Run(() => Atomic.ForEach(new[] { 1 }, _ => calls++, maxParallelism)));
+        Assert.Equal("maxParallelism", ex.ParamName);
+        Assert.Equal(0, calls);
+    }
+
     [Fact]
     public void ForEach_rejects_null_arguments()
     {

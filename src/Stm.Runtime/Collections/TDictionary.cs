@@ -61,11 +61,15 @@ public sealed class TDictionary<TKey, TValue> : IDictionary<TKey, TValue>, IRead
     /// <inheritdoc/>
     public bool IsReadOnly => false;
 
-    /// <summary>A snapshot of the keys, taken in one transaction.</summary>
-    public ICollection<TKey> Keys => Snapshot().ConvertAll(static p => p.Key);
+    /// <summary>A read-only snapshot of the keys, taken in one transaction.</summary>
+    /// <remarks>A copy, so changing it could not change the dictionary: it is read-only (its <c>Add</c>, <c>Remove</c> and
+    /// <c>Clear</c> throw <see cref="NotSupportedException"/>), as <see cref="Dictionary{TKey, TValue}.Keys"/> is.</remarks>
+    public ICollection<TKey> Keys => Snapshot().ConvertAll(static p => p.Key).AsReadOnly();
 
-    /// <summary>A snapshot of the values, taken in one transaction.</summary>
-    public ICollection<TValue> Values => Snapshot().ConvertAll(static p => p.Value);
+    /// <summary>A read-only snapshot of the values, taken in one transaction.</summary>
+    /// <remarks>A copy, so changing it could not change the dictionary: it is read-only (its <c>Add</c>, <c>Remove</c> and
+    /// <c>Clear</c> throw <see cref="NotSupportedException"/>), as <see cref="Dictionary{TKey, TValue}.Values"/> is.</remarks>
+    public ICollection<TValue> Values => Snapshot().ConvertAll(static p => p.Value).AsReadOnly();
 
     IEnumerable<TKey> IReadOnlyDictionary<TKey, TValue>.Keys => Keys;
 

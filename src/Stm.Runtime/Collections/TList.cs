@@ -11,6 +11,13 @@ namespace Stm.Collections;
 /// remove) conflict with those that depend on it. Every operation is atomic; inside an atomic block it is
 /// part of that transaction.
 /// </summary>
+/// <remarks>
+/// Outside an atomic block, code that combines several operations sees several transactions. LINQ over an
+/// <see cref="IList{T}"/> does: <c>Select</c>, <c>Skip</c>, <c>Take</c>, <c>ElementAt</c> and <c>Last</c> read
+/// <see cref="Count"/> and then index, so a concurrent removal between the two makes the indexer throw
+/// <see cref="ArgumentOutOfRangeException"/>, as it would on any list that shrinks under its reader. Run such queries
+/// inside <c>Atomic.Run</c> (one consistent state) or over <see cref="ToArray"/> (one snapshot).
+/// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class TList<T> : IList<T>, IReadOnlyList<T>
 {
