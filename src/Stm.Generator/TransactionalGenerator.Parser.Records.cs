@@ -70,9 +70,9 @@ public sealed partial class TransactionalGenerator
                         return null; // the property stands for its backing field
                     }
 
-                    if (field.AssociatedSymbol is IEventSymbol @event)
+                    if (field.AssociatedSymbol is IEventSymbol)
                     {
-                        return Create(@event.Name, field.Type, RecordMemberKind.Field, printed: false, backingField: null, FieldAccess(@event, field.MetadataName), aliases, accessorName);
+                        return null; // the event stands for its backing field (below)
                     }
 
                     if (field.IsImplicitlyDeclared)
@@ -97,10 +97,23 @@ public sealed partial class TransactionalGenerator
                         _ => null, // unsupported partial properties have no state the generator knows of
                     };
 
+                case IEventSymbol @event when IsFieldLike(@event):
+                    // Its backing field is record state (the compiler's copy constructor copies the delegate, its equality
+                    // compares it), though GetMembers lists the event only. Inside the record its name names that field.
+                    return Create(@event.Name, @event.Type, RecordMemberKind.Field, printed: false, backingField: null, FieldAccess(@event, @event.MetadataName), aliases, accessorName);
+
                 default:
                     return null;
             }
         }
+
+        /// <summary>A field-like event (no accessors written), whose delegate lives in a field of the object; not abstract, explicit or extern.</summary>
+        private static bool IsFieldLike(IEventSymbol @event) =>
+            !@event.IsAbstract
+            && !@event.IsExtern
+            && @event.ExplicitInterfaceImplementations.IsEmpty
+            && @event.AddMethod is { IsImplicitlyDeclared: true }
+            && @event.RemoveMethod is { IsImplicitlyDeclared: true };
 
         /// <summary>The metadata names of the compiler's backing fields, by the property (or event) they belong to.</summary>
         private static Dictionary<ISymbol, string> BackingFieldNames(INamedTypeSymbol type)
