@@ -171,10 +171,10 @@ public static class Atomic
     /// <param name="items">The items.</param>
     /// <param name="body">What to do with one item.</param>
     /// <param name="maxParallelism">How many calls may run at once, or <see langword="null"/> for the processor count.</param>
-    /// <remarks>A call that waits in <see cref="Retry"/> keeps its worker until what it read changes. Calls that wait for
-    /// one another (one item waiting for another item's write) therefore need <paramref name="maxParallelism"/> at least
-    /// the number of calls that can be waiting at once; with fewer workers they can all be waiting while the call that
-    /// would wake them is never started.</remarks>
+    /// <remarks>The calls run on the calling thread and up to <paramref name="maxParallelism"/> − 1 threads of their own,
+    /// taking the items in order. A call that waits in <see cref="Retry"/> does not hold its place while it waits: another
+    /// thread takes the next item. So calls that wait for one another (one item waiting for a later item's write) all
+    /// run, as they would one at a time in the right order. After a call throws, no further item is started.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelism"/> is less than 1.</exception>
     /// <exception cref="AggregateException">One or more calls threw (outside an atomic block).</exception>
@@ -197,8 +197,25 @@ public static class Atomic
             return;
         }
 
-        var options = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount };
-        System.Threading.Tasks.Parallel.ForEach(items, options, item => Run(() => body(item)));
+        using IEnumerator<T> enumerator = items.GetEnumerator();
+        bool TakeNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+        {
+            if (!enumerator.MoveNext())
+            {
+                task = null;
+                return false;
+            }
+
+            T item = enumerator.Current;
+            task = () => body(item);
+            return true;
+        }
+
+        List<Exception> errors = new TransactionWorkers(new object(), maxParallelism ?? Environment.ProcessorCount, TakeNext, "Stm.ForEach worker").Run();
+        if (errors.Count > 0)
+        {
+            throw new AggregateException("One or more Atomic.ForEach calls threw.", errors);
+        }
     }
 
     /// <summary>Process-wide transaction counters: commits, aborts by cause, retries, inevitable transactions, time lost.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
+using Stm.Engine;
 
 namespace Stm;
 
@@ -54,10 +55,9 @@ public sealed class TransactionQueue
     /// <remarks>
     /// <para>Tasks left unstarted by a failure stay queued, nothing is lost: <see cref="PendingCount"/> says how many, and
     /// the next <see cref="Run"/> runs them.</para>
-    /// <para>A task that waits in <see cref="Atomic.Retry"/> keeps its thread until what it read changes. Tasks that wait
-    /// for one another (one task waiting for a later task's write) therefore need <paramref name="maxParallelism"/> at
-    /// least the number of tasks that can be waiting at once; with fewer threads they can all be waiting while the task
-    /// that would wake them is never started.</para>
+    /// <para>A task that waits in <see cref="Atomic.Retry"/> does not hold one of the <paramref name="maxParallelism"/>
+    /// places while it waits: another thread takes the next task. So tasks that wait for one another (one waiting for a
+    /// later task's write) all run, as they would one at a time in the right order.</para>
     /// </remarks>
     /// <param name="maxParallelism">How many tasks may run at once, or <see langword="null"/> for the processor count.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelism"/> is less than 1.</exception>
@@ -80,7 +80,11 @@ public sealed class TransactionQueue
 
         try
         {
-            new Execution(this, workers).Run();
+            List<Exception> errors = new TransactionWorkers(_gate, workers, TryTakePending, "Stm.TransactionQueue worker").Run();
+            if (errors.Count > 0)
+            {
+                throw new AggregateException("One or more TransactionQueue tasks threw.", errors);
+            }
         }
         finally
         {
@@ -88,94 +92,14 @@ public sealed class TransactionQueue
         }
     }
 
+    private bool TryTakePending([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task) => _pending.TryDequeue(out task);
+
     private void Enqueue(Action task)
     {
         _pending.Enqueue(task);
         lock (_gate)
         {
             Monitor.PulseAll(_gate);
-        }
-    }
-
-    /// <summary>One call of <see cref="Run"/>: worker threads, in-flight count, collected exceptions.</summary>
-    private sealed class Execution(TransactionQueue queue, int workers)
-    {
-        private readonly List<Exception> _errors = [];
-        private int _inFlight;
-        private bool _failed;
-
-        internal void Run()
-        {
-            var threads = new Thread[workers - 1];
-            for (int i = 0; i < threads.Length; i++)
-            {
-                threads[i] = new Thread(Work) { IsBackground = true, Name = "Stm.TransactionQueue worker" };
-                threads[i].Start();
-            }
-
-            Work(); // the calling thread works too
-            foreach (Thread thread in threads)
-            {
-                thread.Join();
-            }
-
-            if (_errors.Count > 0)
-            {
-                throw new AggregateException("One or more TransactionQueue tasks threw.", _errors);
-            }
-        }
-
-        private void Work()
-        {
-            while (TryTake(out Action? task))
-            {
-                try
-                {
-                    Atomic.Run(task);
-                }
-                catch (Exception ex)
-                {
-                    lock (queue._gate)
-                    {
-                        _errors.Add(ex);
-                        _failed = true; // start no more tasks
-                    }
-                }
-                finally
-                {
-                    // Tasks added by this one were queued by its commit, before this point.
-                    lock (queue._gate)
-                    {
-                        _inFlight--;
-                        Monitor.PulseAll(queue._gate);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Takes the next task; returns false when nothing is queued and nothing runs that could add more.</summary>
-        private bool TryTake([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
-        {
-            lock (queue._gate)
-            {
-                while (true)
-                {
-                    if (!_failed && queue._pending.TryDequeue(out task))
-                    {
-                        _inFlight++;
-                        return true;
-                    }
-
-                    if (_inFlight == 0)
-                    {
-                        task = null;
-                        Monitor.PulseAll(queue._gate);
-                        return false;
-                    }
-
-                    Monitor.Wait(queue._gate);
-                }
-            }
         }
     }
 }

@@ -53,6 +53,137 @@ public class ParallelLoopTests
         Assert.NotEqual(30, cell.Balance); // item 2's write was rolled back
     }
 
+    /// <summary>
+    /// Item i waits (Retry) until the turn is i, then passes it on; the items come in reverse order, so every worker's
+    /// first items wait for a later one. Run one at a time in the order 0..n-1 they all finish, so ForEach must too:
+    /// a waiting call hands its place to the next item instead of holding it. The order of the turns is the check.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ForEach_calls_that_wait_for_later_items_all_finish(int maxParallelism)
+    {
+        const int items = 12;
+        var turn = new Account("turn", 0);
+        var order = new TList<int>();
+        RunWithin(TimeSpan.FromSeconds(60), () => Atomic.ForEach(Enumerable.Range(0, items).Reverse(), i =>
+        {
+            if (turn.Balance != i)
+            {
+                Atomic.Retry();
+            }
+
+            order.Add(i);
+            turn.Balance = i + 1;
+        }, maxParallelism));
+
+        Assert.Equal(items, turn.Balance);
+        Assert.Equal(Enumerable.Range(0, items), order.ToArray());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TransactionQueue_tasks_that_wait_for_later_tasks_all_finish(int maxParallelism)
+    {
+        const int tasks = 12;
+        var turn = new Account("turn", 0);
+        var order = new TList<int>();
+        var queue = new TransactionQueue();
+        for (int i = tasks - 1; i >= 0; i--)
+        {
+            int mine = i;
+            queue.Add(() =>
+            {
+                if (turn.Balance != mine)
+                {
+                    Atomic.Retry();
+                }
+
+                order.Add(mine);
+                turn.Balance = mine + 1;
+            });
+        }
+
+        RunWithin(TimeSpan.FromSeconds(60), () => queue.Run(maxParallelism));
+
+        Assert.Equal(tasks, turn.Balance);
+        Assert.Equal(Enumerable.Range(0, tasks), order.ToArray());
+        Assert.Equal(0, queue.PendingCount);
+    }
+
+    [Fact]
+    public void TransactionQueue_keeps_its_parallelism_while_tasks_wait_in_retry()
+    {
+        // Two tasks wait on a gate; the others count how many of them run at once. With one place and the waiting tasks'
+        // places handed over, the counting tasks must still run one at a time: a woken waiter does not add a thread.
+        var gate = new Account("gate", 0);
+        var queue = new TransactionQueue();
+        int running = 0, most = 0;
+        for (int i = 0; i < 2; i++)
+        {
+            queue.Add(() =>
+            {
+                if (gate.Balance == 0)
+                {
+                    Atomic.Retry();
+                }
+            });
+        }
+
+        for (int i = 0; i < 40; i++)
+        {
+            queue.Add(() =>
+            {
+                Atomic.OnCommit(() =>
+                {
+                    int now = Interlocked.Increment(ref running);
+                    InterlockedMax(ref most, now);
+                    Thread.Sleep(1);
+                    Interlocked.Decrement(ref running);
+                });
+            });
+        }
+
+        queue.Add(() => gate.Balance = 1);
+        RunWithin(TimeSpan.FromSeconds(60), () => queue.Run(1));
+        Assert.Equal(1, gate.Balance);
+        Assert.True(most <= 1, $"{most} counting tasks ran at once with maxParallelism 1");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a thread and fails (instead of hanging the test run) if it does not finish in time.</summary>
+    private static void RunWithin(TimeSpan limit, Action action)
+    {
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        })
+        { IsBackground = true };
+        thread.Start();
+        Assert.True(thread.Join(limit), $"did not finish within {limit.TotalSeconds} s: the waiting calls kept every worker");
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("The run threw.", failure);
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

@@ -16,6 +16,10 @@ internal static class RetryGate
     private static readonly object s_gate = new();
     private static int s_waiters;
 
+    /// <summary>Who to tell when this thread waits (a worker pool that hands its place to another thread while it waits).</summary>
+    [ThreadStatic]
+    internal static IRetryWaitObserver? WaitObserver;
+
     /// <summary>How long a waiter sleeps before re-checking on its own (tests switch it off to catch lost wake-ups).</summary>
     internal static TimeSpan SafetyNet = TimeSpan.FromSeconds(1);
 
@@ -36,6 +40,17 @@ internal static class RetryGate
     /// </summary>
     internal static void WaitForChange(ITransactionalObject[] reads, (TCounter Counter, long Sum)[] counters, long readVersion)
     {
+        IRetryWaitObserver? observer = WaitObserver;
+        if (observer is not null)
+        {
+            if (AnyChanged(reads, readVersion) || CounterReadLog.FindChanged(counters, wait: false) is not null)
+            {
+                return; // changed already: no wait, so no place to hand over (the check below would pass at once)
+            }
+
+            observer.Waiting();
+        }
+
         Interlocked.Increment(ref s_waiters);
 
         // Committers publish with plain stores and then load s_waiters without a fence of their own (a fence per
@@ -57,6 +72,7 @@ internal static class RetryGate
         finally
         {
             Interlocked.Decrement(ref s_waiters);
+            observer?.Resumed();
         }
     }
 
