@@ -552,7 +552,8 @@ internal static class TransactionalChecks
         }
     }
 
-    private static bool HasBackingField(IPropertySymbol property)
+    /// <summary>Whether the compiler made a backing field for <paramref name="property"/>: an auto property, or one using <c>field</c>.</summary>
+    public static bool HasBackingField(IPropertySymbol property)
     {
         foreach (ISymbol member in property.ContainingType.GetMembers())
         {

@@ -102,6 +102,7 @@ public sealed class PrecisionTests(ITestOutputHelper output)
         ("*", "STM0013", "'ManualResetEventSlim.Wait'", "tests hold a transaction open at a chosen point to force a conflict"),
         ("*", "STM0010", "'Thread.Sleep'", "tests make a transaction long on purpose (starvation tests)"),
         ("*", "STM0011", "-> Thread.Sleep", "a test helper that sleeps inside a transaction to force a conflict"),
+        ("StarvationTests.cs", "STM0014", "an element of array 'attempts'", "the starvation test counts a long transaction's attempts (aborted ones too) in a plain array on purpose"),
     ];
 
     /// <summary>Information (STM0004: immutable member) is expected on correct code; warnings and errors only where listed above.</summary>

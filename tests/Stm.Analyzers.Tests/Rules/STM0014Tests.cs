@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Stm.Analyzers.Rules;
 using Stm.Analyzers.Tests.Harness;
 using Xunit;
@@ -62,6 +66,11 @@ public sealed class STM0014Tests
             public partial long Balance { get; set; }
         }
 
+        internal sealed class Holder
+        {
+            public Stats Inner = new();
+        }
+
         internal static class Program
         {
             private static int s_total;
@@ -78,6 +87,9 @@ public sealed class STM0014Tests
                     var fresh = new Stats();
                     fresh.Hits = 1;
                     var made = new Stats { Hits = 4 };
+                    var holder = new Holder();
+                    holder.Inner.Hits = 5;        // whatever the constructor put there: not known to be shared
+                    new Holder().Inner.Hits = 6;
                     Point point = default;
                     point.X = 2;
                     account.Balance += 10;
@@ -86,4 +98,253 @@ public sealed class STM0014Tests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_auto_properties_of_pre_existing_objects_and_static_auto_properties() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        public class Plain
+        {
+            public int P { get; set; }
+            public static int SP { get; set; }
+            public string? Name { get; set; }
+            public Plain? Next { get; set; }
+        }
+
+        [Transactional]
+        internal partial class Registry
+        {
+            public static int Created { get; set; }
+        }
+
+        internal sealed class Owner
+        {
+            private readonly Plain _plain = new();
+
+            public int Own { get; private set; }
+
+            public void Touch(Plain plain)
+            {
+                Atomic.Run(() =>
+                {
+                    [|plain.P|] = 3;
+                    [|plain.P|] += 1;
+                    [|plain.P|]++;
+                    --[|plain.P|];
+                    [|plain.Name|] ??= "x";
+                    [|Plain.SP|] = 3;
+                    [|Registry.Created|]++;
+                    [|_plain.P|] = 4;
+                    [|plain.Next!.P|] = 5;
+                    [|Own|] = 6;
+                    [|this.Own|] = 7;
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_auto_property_message() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        public class Plain
+        {
+            public int P { get; set; }
+        }
+
+        internal static class Program
+        {
+            public static void Main(Plain plain) => Atomic.Run(() => { [|plain.P|] = 3; });
+        }
+        """).ContinueWith(task => Assert.Equal(
+            "Write to auto-property 'Plain.P' of an object that existed before the block inside an atomic block is not rolled back when the transaction aborts and re-runs; keep shared mutable state in partial properties of a [Transactional] class",
+            Assert.Single(task.Result).GetMessage(System.Globalization.CultureInfo.InvariantCulture)), TaskScheduler.Default);
+
+    [Fact]
+    public Task Ignores_properties_with_their_own_setters_new_objects_transactional_objects_and_collections() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+        using Stm.Collections;
+
+        public class Plain
+        {
+            private int _checked;
+
+            public int P { get; set; }
+            public virtual int V { get; set; }
+            public int Checked { get => _checked; set => _checked = value < 0 ? 0 : value; }
+            public static int Computed { get => 0; set { } }
+            public int Init { get; init; }
+            public int this[int index] { get => index; set { } }
+        }
+
+        public record struct Pair(int Left, int Right);
+
+        [Transactional]
+        internal partial class Account
+        {
+            public partial long Balance { get; set; }
+        }
+
+        internal static class Program
+        {
+            public static void Main(Plain shared, Account account, TList<int> list, TDictionary<string, int> map, Pair pair)
+            {
+                shared.P = 1;
+                Plain.Computed = 2;
+                Atomic.Run(() =>
+                {
+                    new Plain().P = 1;
+                    var fresh = new Plain { P = 2, Init = 3 };
+                    fresh.P++;
+                    shared.V = 4;
+                    shared.Checked = 5;
+                    Plain.Computed = 7;
+                    shared[0] = 8;
+                    account.Balance += 10;
+                    list[0] = 1;
+                    map["a"] = 2;
+                    pair.Left = 3;
+                    Pair local = default;
+                    local.Right = 4;
+                    Atomic.OnCommit(() => shared.P++);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_elements_of_pre_existing_arrays() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        public class Plain
+        {
+            public int[] Arr = new int[3];
+            public int[] Items { get; set; } = new int[3];
+            public static int[] Shared { get; set; } = new int[3];
+        }
+
+        internal struct Point
+        {
+            public int X;
+        }
+
+        internal sealed class Owner
+        {
+            private static readonly int[] s_totals = new int[3];
+            private readonly Point[] _points = new Point[3];
+            private readonly int[][] _rows = [new int[3]];
+
+            public void Touch(Plain plain, int[] values, string?[] names)
+            {
+                int[] captured = new int[3];
+                Atomic.Run(() =>
+                {
+                    [|plain.Arr[0]|] = 3;
+                    [|plain.Arr[1]|] += 3;
+                    [|plain.Arr[2]|]++;
+                    [|plain.Items[0]|] = 4;
+                    [|Plain.Shared[0]|] = 5;
+                    [|s_totals[0]|]--;
+                    [|values[0]|] = 6;
+                    [|names[0]|] ??= "x";
+                    [|captured[0]|] = 7;
+                    [|_points[0].X|] = 8;
+                    [|_rows[0][1]|] = 9;
+                    [|_rows[0]|] = new int[1];
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_array_element_message() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        public class Plain
+        {
+            public int[] Arr = new int[3];
+        }
+
+        internal static class Program
+        {
+            public static void Main(Plain plain) => Atomic.Run(() => { [|plain.Arr[0]|] = 3; });
+        }
+        """).ContinueWith(task => Assert.Equal(
+            "Write to an element of array 'Plain.Arr' that existed before the block inside an atomic block is not rolled back when the transaction aborts and re-runs; keep shared mutable state in partial properties of a [Transactional] class",
+            Assert.Single(task.Result).GetMessage(System.Globalization.CultureInfo.InvariantCulture)), TaskScheduler.Default);
+
+    [Fact]
+    public Task Ignores_arrays_made_in_the_block_and_arrays_of_unknown_origin() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        public class Plain
+        {
+            public int[] Arr = new int[3];
+            public int[] Items { get; set; } = new int[3];
+            public int[] Computed => new int[3];
+        }
+
+        internal struct Point
+        {
+            public int X;
+        }
+
+        internal static class Program
+        {
+            private static int[] Make() => new int[3];
+
+            public static void Main(Plain shared, int[] values)
+            {
+                values[0] = 1;
+                Atomic.Run(() =>
+                {
+                    var a = new int[3];
+                    a[0] = 1;
+                    a[1] += 1;
+                    a[2]++;
+                    int[] b = [1, 2, 3];
+                    b[0] = 2;
+                    var alias = values;
+                    alias[0] = 3;
+                    (new int[3])[0] = 4;
+                    new Plain().Arr[0] = 5;
+                    var fresh = new Plain();
+                    fresh.Arr[0] = 6;
+                    fresh.Items[0] = 7;
+                    shared.Computed[0] = 8;
+                    Make()[0] = 9;
+                    var points = new Point[2];
+                    points[0].X = 10;
+                    Atomic.OnCommit(() => values[0]++);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task Field_keyword_properties_count_only_when_the_setter_is_the_compilers()
+    {
+        // `field` is a preview feature for the Roslyn the analyzers build against: the harness's default language version rejects it.
+        var parsed = Markup.Parse("""
+            using Stm;
+
+            public class Plain
+            {
+                public int Clamped { get; set { field = value < 0 ? 0 : value; } }
+                public int Counted { get => field; set; }
+            }
+
+            internal static class Program
+            {
+                public static void Main(Plain plain) => Atomic.Run(() =>
+                {
+                    plain.Clamped = 1;
+                    [|plain.Counted|] = 2;
+                });
+            }
+            """);
+        Document document = TestProject.CreateDocument(parsed.Source, languageVersion: LanguageVersion.Preview);
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, Analyzer);
+        Assert.Equal(parsed.Spans.ToArray(), diagnostics.Select(d => d.Location.SourceSpan).ToArray());
+    }
 }
