@@ -844,4 +844,79 @@ public sealed class STM0002FixTests
             public void Touch() { Written = 1; Counter++; }
         }
         """, Immutable);
+
+    // A field-like event and a captured primary-constructor parameter have no partial-property or readonly form the fix
+    // could write: no fix is offered, and Fix All leaves them as they are.
+
+    [Fact]
+    public Task No_fix_for_a_field_like_event_or_a_captured_written_parameter() => Task.WhenAll(
+        AssertOfferedAsync("""
+            using System;
+            using Stm;
+
+            [Transactional]
+            public partial class Counter
+            {
+                public event EventHandler? [|Changed|];
+            }
+            """, []),
+        AssertOfferedAsync("""
+            using Stm;
+
+            [Transactional]
+            public partial class Counter(int [|start|])
+            {
+                public partial int Count { get; set; }
+                public void Bump() { start++; Count = start; }
+            }
+            """, []));
+
+    [Fact]
+    public Task Fix_all_leaves_events_and_captured_parameters_alone() => Task.WhenAll(
+        FixRunner.VerifyFixAllAsync(Analyzer, Fix, """
+            using System;
+            using Stm;
+
+            [Transactional]
+            public partial class Counter(int start)
+            {
+                public long Pending;
+                public event EventHandler? Changed;
+                public void Bump() { start++; Pending = start; Changed?.Invoke(this, EventArgs.Empty); }
+            }
+            """, """
+            using System;
+            using Stm;
+
+            [Transactional]
+            public partial class Counter(int start)
+            {
+                public partial long Pending { get; set; }
+                public event EventHandler? Changed;
+                public void Bump() { start++; Pending = start; Changed?.Invoke(this, EventArgs.Empty); }
+            }
+            """, Partial),
+        FixRunner.VerifyFixAllAsync(Analyzer, Fix, """
+            using System;
+            using Stm;
+
+            [Transactional]
+            public partial class Counter(int start)
+            {
+                public long Pending;
+                public event EventHandler? Changed;
+                public void Bump() { start++; Changed?.Invoke(this, EventArgs.Empty); }
+            }
+            """, """
+            using System;
+            using Stm;
+
+            [Transactional]
+            public partial class Counter(int start)
+            {
+                public readonly long Pending;
+                public event EventHandler? Changed;
+                public void Bump() { start++; Changed?.Invoke(this, EventArgs.Empty); }
+            }
+            """, Immutable));
 }

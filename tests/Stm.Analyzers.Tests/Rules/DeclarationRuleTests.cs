@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Stm.Analyzers.Rules;
 using Stm.Analyzers.Tests.Harness;
@@ -161,6 +162,165 @@ public sealed class STM0002Tests
         public class Plain
         {
             public int Mutable;
+        }
+        """);
+
+    // The sources of the event and primary-constructor tests must compile: on invalid code the operations could bind
+    // differently from what the compiler accepts.
+    private static async Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> DiagnosticsOfCompilingCodeAsync(string markup)
+    {
+        Microsoft.CodeAnalysis.Compilation compilation = (await TestProject.CreateDocument(Markup.Parse(markup).Source).Project.GetCompilationAsync())!;
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && !TestProject.ToleratedErrors.Contains(d.Id)));
+        return await Verify.DiagnosticsAsync(Analyzer, markup);
+    }
+
+    [Fact]
+    public async Task Reports_field_like_instance_events()
+    {
+        var diagnostics = await DiagnosticsOfCompilingCodeAsync("""
+            using System;
+            using Stm;
+
+            [Transactional]
+            public abstract partial class Account
+            {
+                public event EventHandler? [|Changed|];
+                internal event Action<int> [|Moved|], [|Closed|];
+                protected virtual event EventHandler? [|Touched|];
+            }
+
+            [Transactional]
+            public partial class Savings : Account
+            {
+                protected override event EventHandler? [|Touched|];
+            }
+            """);
+        Assert.Equal(
+            "'Account.Changed' is a mutable field-like event of a [Transactional] class that the STM does not track: writes to it are neither isolated nor rolled back; give it add/remove accessors that keep the handlers in a partial property, or remove it",
+            diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public Task Ignores_events_with_accessors_static_abstract_and_non_transactional_events() => DiagnosticsOfCompilingCodeAsync("""
+        using System;
+        using Stm;
+
+        [Transactional]
+        public abstract partial class Account
+        {
+            public partial EventHandler? Handlers { get; set; }
+
+            public event EventHandler? Changed
+            {
+                add => Handlers += value;
+                remove => Handlers -= value;
+            }
+
+            public static event EventHandler? Created;
+            public abstract event EventHandler? Closed;
+        }
+
+        public class Plain
+        {
+            public event EventHandler? Changed;
+        }
+        """);
+
+    [Fact]
+    public async Task Reports_captured_primary_constructor_parameters_that_are_written()
+    {
+        var diagnostics = await DiagnosticsOfCompilingCodeAsync("""
+            using Stm;
+
+            [Transactional]
+            public partial class Counter(int [|start|], int [|step|], int [|limit|], string [|name|], (int X, int Y) [|origin|], int [|seed|], int [|total|])
+            {
+                public partial int Count { get; set; }
+
+                public void Bump() { start++; Count = start; }                     // ++
+                public void Stride() => step += 2;                                  // compound assignment
+                public void Lower() { if (Count > limit) { Count = limit = 0; } }   // assignment
+                public string Name => name ??= "";                                  // ??=
+                public void Move() => origin.X = 3;                                 // a struct value's field
+                public int Next() => int.TryParse("1", out seed) ? seed : 0;        // out argument
+                public void Add(int value) => Increment(ref total, value);          // ref argument
+
+                private static void Increment(ref int target, int value) => target += value;
+            }
+            """);
+        Assert.Equal(
+            "'Counter.start' is a mutable captured primary-constructor parameter of a [Transactional] class that the STM does not track: writes to it are neither isolated nor rolled back; keep the value in a partial property instead, or stop writing the parameter",
+            diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public Task Reports_a_parameter_captured_by_one_member_and_written_in_another_or_in_a_lambda() => DiagnosticsOfCompilingCodeAsync("""
+        using System;
+        using Stm;
+
+        [Transactional]
+        public partial class Counter(int [|start|], int [|other|])
+        {
+            private readonly int _initial = start--;   // written during construction, captured below
+            public int Start => start;
+
+            public Action Reset() => () => other = 0;  // written inside a lambda of a member
+        }
+        """);
+
+    [Fact]
+    public Task Reports_deconstruction_ref_local_and_address_writes() => DiagnosticsOfCompilingCodeAsync("""
+        using Stm;
+
+        public struct Point { public int X { get; set; } }
+
+        [Transactional]
+        public unsafe partial class Counter(int [|a|], int [|b|], int [|c|], int [|d|], Point [|p|], int e)
+        {
+            public void Swap() => (a, b) = (b, a);
+            public void Reset() { ref int r = ref c; r = 0; }
+            public void Poke() { fixed (int* q = &d) { *q = 1; } }
+            public void Move() => p.X++;
+            public int Read() { ref readonly int r = ref e; return r; }   // a readonly reference does not write
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_read_only_captured_initializer_only_and_record_positional_parameters() => DiagnosticsOfCompilingCodeAsync("""
+        using System;
+        using Stm;
+
+        public class Base(int seed)
+        {
+            public int Seed => seed;
+        }
+
+        [Transactional]
+        public partial class Counter(int start, int step, string name, int seed, int limit) : Base(seed++)
+        {
+            public partial int Count { get; set; }
+            private readonly int _step = step++;                  // used (and written) only while constructing
+            public string Name { get; } = name;
+            public event EventHandler? Changed
+            {
+                add { }
+                remove { }
+            }
+
+            public void Bump() => Count += start;                  // captured, only read
+            public bool Full() => Count >= limit && int.TryParse(limit.ToString(), out _);
+            public string Describe() => nameof(step) + nameof(seed);  // nameof captures nothing
+        }
+
+        [Transactional]
+        public partial record class Entry(string Key, int Hits)
+        {
+            public string Describe() => Key + Hits;                // the generated properties, not the parameters
+        }
+
+        public partial class Plain(int value)
+        {
+            public void Bump() => value++;
         }
         """);
 }
