@@ -103,6 +103,7 @@ public sealed class PrecisionTests(ITestOutputHelper output)
         ("*", "STM0010", "'Thread.Sleep'", "tests make a transaction long on purpose (starvation tests)"),
         ("*", "STM0011", "-> Thread.Sleep", "a test helper that sleeps inside a transaction to force a conflict"),
         ("StarvationTests.cs", "STM0014", "an element of array 'attempts'", "the starvation test counts a long transaction's attempts (aborted ones too) in a plain array on purpose"),
+        ("Notifier.cs", "STM0002", "'Notifier.Changed' is a mutable field-like event", "the record-event tests check that generated record members copy and compare an event's field, as the compiler's do"),
     ];
 
     /// <summary>Information (STM0004: immutable member) is expected on correct code; warnings and errors only where listed above.</summary>
