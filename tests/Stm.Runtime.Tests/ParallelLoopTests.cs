@@ -67,7 +67,7 @@ public class ParallelLoopTests
         const int items = 12;
         var turn = new Account("turn", 0);
         var order = new TList<int>();
-        RunWithin(TimeSpan.FromSeconds(60), () => Atomic.ForEach(Enumerable.Range(0, items).Reverse(), i =>
+        TestThreads.Start(() => Atomic.ForEach(Enumerable.Range(0, items).Reverse(), i =>
         {
             if (turn.Balance != i)
             {
@@ -76,7 +76,7 @@ public class ParallelLoopTests
 
             order.Add(i);
             turn.Balance = i + 1;
-        }, maxParallelism));
+        }, maxParallelism))(); // joined within 60 s, or a TimeoutException: the waiting calls kept every worker
 
         Assert.Equal(items, turn.Balance);
         Assert.Equal(Enumerable.Range(0, items), order.ToArray());
@@ -106,7 +106,7 @@ public class ParallelLoopTests
             });
         }
 
-        RunWithin(TimeSpan.FromSeconds(60), () => queue.Run(maxParallelism));
+        TestThreads.Start(() => queue.Run(maxParallelism))(); // joined within 60 s, or a TimeoutException
 
         Assert.Equal(tasks, turn.Balance);
         Assert.Equal(Enumerable.Range(0, tasks), order.ToArray());
@@ -147,7 +147,7 @@ public class ParallelLoopTests
         }
 
         queue.Add(() => gate.Balance = 1);
-        RunWithin(TimeSpan.FromSeconds(60), () => queue.Run(1));
+        TestThreads.Start(() => queue.Run(1))();
         Assert.Equal(1, gate.Balance);
         Assert.True(most <= 1, $"{most} counting tasks ran at once with maxParallelism 1");
     }
@@ -157,30 +157,6 @@ public class ParallelLoopTests
         int seen;
         while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
         {
-        }
-    }
-
-    /// <summary>Runs <paramref name="action"/> on a thread and fails (instead of hanging the test run) if it does not finish in time.</summary>
-    private static void RunWithin(TimeSpan limit, Action action)
-    {
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                action();
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-        })
-        { IsBackground = true };
-        thread.Start();
-        Assert.True(thread.Join(limit), $"did not finish within {limit.TotalSeconds} s: the waiting calls kept every worker");
-        if (failure is not null)
-        {
-            throw new InvalidOperationException("The run threw.", failure);
         }
     }
 
