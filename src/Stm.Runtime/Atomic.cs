@@ -211,7 +211,13 @@ public static class Atomic
             return true;
         }
 
-        List<Exception> errors = new TransactionWorkers(new object(), maxParallelism ?? Environment.ProcessorCount, TakeNext, "Stm.ForEach worker").Run();
+        int workers = maxParallelism ?? Environment.ProcessorCount;
+        if (System.Linq.Enumerable.TryGetNonEnumeratedCount(items, out int count))
+        {
+            workers = Math.Clamp(count, 1, workers); // no thread started for want of items
+        }
+
+        List<Exception> errors = new TransactionWorkers(new object(), workers, TakeNext, "Stm.ForEach worker").Run();
         if (errors.Count > 0)
         {
             throw new AggregateException("One or more Atomic.ForEach calls threw.", errors);
