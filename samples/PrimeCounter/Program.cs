@@ -57,6 +57,7 @@ if (total.Value != serial)
     return 1;
 }
 
+Console.WriteLine("OK: the transactional total equals the serial count.");
 Console.WriteLine(Atomic.ConflictReport);
 return 0;
 
