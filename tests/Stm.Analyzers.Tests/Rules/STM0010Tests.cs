@@ -36,6 +36,37 @@ public sealed class STM0010Tests
         """);
 
     [Fact]
+    public Task Reports_starting_tasks_threads_and_timers_inside_atomic_blocks_but_not_in_handlers() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(Action work, Task<int> pending)
+            {
+                Atomic.Run(() =>
+                {
+                    [|Task.Run|](work);
+                    [|Task.Factory.StartNew|](work);
+                    [|new Task<int>(() => 1).Start|]();
+                    [|ThreadPool.QueueUserWorkItem|](_ => work());
+                    var thread = new Thread(() => work());
+                    [|thread.Start|]();
+                    using var timer = [|new Timer(_ => work(), null, 0, 10)|];
+                    Atomic.OnCommit(() => Task.Run(work)); // a handler runs once, after the commit: fine
+                    var queue = new TransactionQueue();
+                    queue.Add(() => { }); // queued at commit, dropped on rollback: fine
+                    var task = new Task(work); // created, not started: fine
+                    _ = pending.IsCompleted;
+                });
+                Task.Run(work); // outside any block: fine
+            }
+        }
+        """);
+
+    [Fact]
     public Task ForEach_bodies_and_TransactionQueue_tasks_are_atomic_blocks() => Verify.DiagnosticsAsync(Analyzer, """
         using System;
         using Stm;
