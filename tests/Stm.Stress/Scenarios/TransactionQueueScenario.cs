@@ -15,7 +15,8 @@ namespace Stm.Stress;
 /// counter; a few tasks throw (they must not commit, <c>Run</c> must throw an <see cref="AggregateException"/> of
 /// exactly them, and later <c>Run</c>s must finish the rest). Every task started must commit or be a thrower; the
 /// cells and the counter must change by exactly what committed tasks did. Every other round, a <c>ForEach</c> over up
-/// to 3,000 items (one maybe throwing) and a nested <c>ForEach</c> inside a transaction.
+/// to 3,000 items (one maybe throwing) and a nested <c>ForEach</c> inside a transaction. Every third round, tasks that
+/// wait for one another in <c>Retry</c> (a queue or a <c>ForEach</c>) must all finish, in their turns' order.
 /// </summary>
 internal sealed class TransactionQueueScenario : Scenario
 {
@@ -30,7 +31,7 @@ internal sealed class TransactionQueueScenario : Scenario
         Thread? gc = settings.Gc ? Harness.GcThread(30) : null;
         var clock = Stopwatch.StartNew();
         int rounds = 0;
-        long tasksCommitted = 0, failingRounds = 0, forEachRounds = 0, forEachItems = 0;
+        long tasksCommitted = 0, failingRounds = 0, forEachRounds = 0, forEachItems = 0, waitChainRounds = 0, waitChainItems = 0;
         var random = new Random();
         var hot = new Cell[4];
         for (int i = 0; i < hot.Length; i++)
@@ -52,13 +53,22 @@ internal sealed class TransactionQueueScenario : Scenario
                 forEachRounds++;
                 forEachItems += ForEachRound(random);
             }
+
+            if (rounds % 3 == 0)
+            {
+                waitChainRounds++;
+                if (!WaitChainRound(random, ref waitChainItems))
+                {
+                    break; // hung, as above
+                }
+            }
         }
 
         Harness.RequestStop();
         gc?.Join();
         return new ScenarioResult(
-            tasksCommitted + forEachItems,
-            $"tq rounds={rounds} tasks={tasksCommitted} failingRounds={failingRounds} forEachRounds={forEachRounds} forEachItems={forEachItems}");
+            tasksCommitted + forEachItems + waitChainItems,
+            $"tq rounds={rounds} tasks={tasksCommitted} failingRounds={failingRounds} forEachRounds={forEachRounds} forEachItems={forEachItems} waitChainRounds={waitChainRounds} waitChainItems={waitChainItems}");
     }
 
     /// <summary>A deterministic tree shape: how many children task <paramref name="id"/> at <paramref name="depth"/> adds.</summary>
@@ -330,5 +340,79 @@ internal sealed class TransactionQueueScenario : Scenario
         }
 
         return committed;
+    }
+
+    /// <summary>
+    /// One round of tasks that wait for one another: task i waits (Retry) until a turn reaches i, then records i and
+    /// passes the turn on. The tasks come in a random order, on a queue or a ForEach of random parallelism (1-8), so a
+    /// worker often holds tasks whose turn is far off; they must hand their places over, and the turns must come in
+    /// order 0..n-1. False if the run hung.
+    /// </summary>
+    private static bool WaitChainRound(Random random, ref long items)
+    {
+        int n = random.Next(2, 41);
+        int parallelism = random.Next(1, 9);
+        bool useQueue = random.Next(2) == 0;
+        int[] arrival = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
+        var turn = new Cell();
+        var order = new TList<int>();
+        void Step(int i)
+        {
+            if (turn.V != i)
+            {
+                Atomic.Retry();
+            }
+
+            order.Add(i);
+            turn.V = i + 1;
+        }
+
+        Exception? failure = null;
+        var runner = new Thread(() =>
+        {
+            try
+            {
+                if (useQueue)
+                {
+                    var queue = new TransactionQueue();
+                    foreach (int i in arrival)
+                    {
+                        queue.Add(() => Step(i));
+                    }
+
+                    queue.Run(parallelism);
+                }
+                else
+                {
+                    Atomic.ForEach(arrival, Step, parallelism);
+                }
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        })
+        { IsBackground = true, Name = "wait-chain" };
+        runner.Start();
+        string what = $"{(useQueue ? "TransactionQueue" : "ForEach")} of {n} waiting tasks, parallelism {parallelism}";
+        if (!runner.Join(TimeSpan.FromSeconds(60)))
+        {
+            Harness.Violation($"{what} hung with the turn at {Atomic.Run(() => turn.V)}");
+            return false;
+        }
+
+        if (failure is not null)
+        {
+            Harness.Violation($"{what} threw: {failure}");
+        }
+
+        int[] seen = order.ToArray();
+        if (turn.V != n || !seen.SequenceEqual(Enumerable.Range(0, n)))
+        {
+            Harness.Violation($"{what}: turn {turn.V}, order [{string.Join(",", seen)}]");
+        }
+
+        items += n;
+        return true;
     }
 }
