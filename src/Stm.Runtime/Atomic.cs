@@ -174,7 +174,8 @@ public static class Atomic
     /// <remarks>The calls run on the calling thread and up to <paramref name="maxParallelism"/> − 1 threads of their own,
     /// taking the items in order. A call that waits in <see cref="Retry"/> does not hold its place while it waits: another
     /// thread takes the next item. So calls that wait for one another (one item waiting for a later item's write) all
-    /// run, as they would one at a time in the right order. After a call throws, no further item is started.</remarks>
+    /// run, as they would one at a time in the right order. After a call throws, no further item is started, and calls waiting
+    /// in <see cref="Retry"/> give up (rolled back, not committed), so the loop ends with the exception.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelism"/> is less than 1.</exception>
     /// <exception cref="AggregateException">One or more calls threw (outside an atomic block).</exception>

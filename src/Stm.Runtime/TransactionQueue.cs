@@ -54,7 +54,9 @@ public sealed class TransactionQueue
     /// </summary>
     /// <remarks>
     /// <para>Tasks left unstarted by a failure stay queued, nothing is lost: <see cref="PendingCount"/> says how many, and
-    /// the next <see cref="Run"/> runs them.</para>
+    /// the next <see cref="Run"/> runs them. So do tasks that were waiting in <see cref="Atomic.Retry"/> when the failure
+    /// came (the change they waited for may have been a task that will not start now): they are rolled back, queued
+    /// again, and the run ends.</para>
     /// <para>A task that waits in <see cref="Atomic.Retry"/> does not hold one of the <paramref name="maxParallelism"/>
     /// places while it waits: another thread takes the next task. So tasks that wait for one another (one waiting for a
     /// later task's write) all run, as they would one at a time in the right order.</para>
@@ -80,7 +82,7 @@ public sealed class TransactionQueue
 
         try
         {
-            List<Exception> errors = new TransactionWorkers(_gate, workers, TryTakePending, "Stm.TransactionQueue worker").Run();
+            List<Exception> errors = new TransactionWorkers(_gate, workers, TryTakePending, "Stm.TransactionQueue worker", Enqueue).Run();
             if (errors.Count > 0)
             {
                 throw new AggregateException("One or more TransactionQueue tasks threw.", errors);

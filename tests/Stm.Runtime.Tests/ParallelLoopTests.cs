@@ -114,6 +114,74 @@ public class ParallelLoopTests
     }
 
     [Fact]
+    public void TransactionQueue_failure_gives_up_waiting_tasks_and_keeps_them_for_the_next_run()
+    {
+        // Two tasks wait for a gate that only a later task opens; the task before that one throws, so the opener never
+        // starts. Run must end with the exception (not wait forever), and the waiting tasks must be queued again, not
+        // lost and not committed: the next Run, with the gate opened meanwhile, commits them.
+        var gate = new Account("gate", 0);
+        var passed = new Account("passed", 0);
+        var queue = new TransactionQueue();
+        for (int i = 0; i < 2; i++)
+        {
+            queue.Add(() =>
+            {
+                if (gate.Balance == 0)
+                {
+                    Atomic.Retry();
+                }
+
+                passed.Balance++;
+            });
+        }
+
+        queue.Add(() => throw new InvalidOperationException("boom"));
+        queue.Add(() => gate.Balance = 1);
+
+        AggregateException? failure = null;
+        TestThreads.Start(() => failure = Assert.Throws<AggregateException>(() => queue.Run(1)))(); // joined within 60 s
+        Assert.Equal("boom", Assert.Single(failure!.InnerExceptions).Message);
+        Assert.Equal(0, passed.Balance);
+        Assert.Equal(3, queue.PendingCount); // the opener, never started, and the two waiters, given back
+
+        queue.Run(1);
+        Assert.Equal(1, gate.Balance);
+        Assert.Equal(2, passed.Balance);
+        Assert.Equal(0, queue.PendingCount);
+    }
+
+    [Fact]
+    public void ForEach_failure_gives_up_waiting_calls()
+    {
+        var gate = new Account("gate", 0);
+        var passed = new Account("passed", 0);
+        AggregateException? failure = null;
+        TestThreads.Start(() => failure = Assert.Throws<AggregateException>(() => Atomic.ForEach(new[] { 0, 1, 2, 3 }, i =>
+        {
+            if (i < 2)
+            {
+                if (gate.Balance == 0)
+                {
+                    Atomic.Retry();
+                }
+
+                passed.Balance++;
+            }
+            else if (i == 2)
+            {
+                throw new InvalidOperationException("boom");
+            }
+            else
+            {
+                gate.Balance = 1;
+            }
+        }, maxParallelism: 1)))(); // joined within 60 s
+        Assert.Equal("boom", Assert.Single(failure!.InnerExceptions).Message);
+        Assert.Equal(0, passed.Balance);
+        Assert.Equal(0, gate.Balance);
+    }
+
+    [Fact]
     public void TransactionQueue_keeps_its_parallelism_while_tasks_wait_in_retry()
     {
         // Two tasks wait on a gate; the others count how many of them run at once. With one place and the waiting tasks'

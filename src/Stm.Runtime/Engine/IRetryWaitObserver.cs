@@ -9,6 +9,9 @@ internal interface IRetryWaitObserver
     /// <summary>The thread is about to wait until something its transaction read changes.</summary>
     void Waiting();
 
-    /// <summary>The thread has stopped waiting and re-runs its transaction.</summary>
+    /// <summary>The thread has stopped waiting and re-runs its transaction (or gives it up: <see cref="Abandons"/>).</summary>
     void Resumed();
+
+    /// <summary>Whether a waiting task should give up its wait (<see cref="WaitAbandonedException"/>): its pool has failed.</summary>
+    bool Abandons { get; }
 }

@@ -34,6 +34,15 @@ internal static class RetryGate
         }
     }
 
+    /// <summary>Wakes every waiter to re-check its condition (a worker pool that failed: its waiters give up).</summary>
+    internal static void WakeAll()
+    {
+        lock (s_gate)
+        {
+            Monitor.PulseAll(s_gate);
+        }
+    }
+
     /// <summary>
     /// Blocks until one of <paramref name="reads"/> has a version newer than <paramref name="readVersion"/>, or
     /// one of <paramref name="counters"/> has received lock-free adds since it was read.
@@ -64,7 +73,12 @@ internal static class RetryGate
             {
                 while (!AnyChanged(reads, readVersion) && CounterReadLog.FindChanged(counters, wait: false) is null)
                 {
-                    // The timeout is only a safety net: wake-ups come from NotifyCommitted.
+                    if (observer is { Abandons: true })
+                    {
+                        throw new WaitAbandonedException(); // the pool failed: what this waits for may never come (WakeAll)
+                    }
+
+                    // The timeout is only a safety net: wake-ups come from NotifyCommitted (and WakeAll).
                     Monitor.Wait(s_gate, SafetyNet);
                 }
             }

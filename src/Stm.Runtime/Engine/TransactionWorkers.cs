@@ -28,6 +28,7 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
     private readonly TakeNext _takeNext;
     private readonly int _workers;
     private readonly string _threadName;
+    private readonly Action<Action>? _giveBack;
     private readonly List<Exception> _errors = [];
     private readonly List<Thread> _threads = [];
 
@@ -40,6 +41,7 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
     /// <summary>Threads waiting in <see cref="Atomic.Retry"/>.</summary>
     private int _waiting;
 
+    /// <summary>A task or the source threw: no task starts any more. Read without the gate by <see cref="IRetryWaitObserver.Abandons"/>.</summary>
     private bool _failed;
 
     /// <summary>Prepares a run; <see cref="Run"/> starts it.</summary>
@@ -47,12 +49,15 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
     /// <param name="workers">How many threads may run tasks at once (at least 1).</param>
     /// <param name="takeNext">The task source.</param>
     /// <param name="threadName">The name of the threads started.</param>
-    internal TransactionWorkers(object gate, int workers, TakeNext takeNext, string threadName)
+    /// <param name="giveBack">Takes back a task that waited in <see cref="Atomic.Retry"/> when the run failed (it was
+    /// rolled back and never committed), or <see langword="null"/> to drop it.</param>
+    internal TransactionWorkers(object gate, int workers, TakeNext takeNext, string threadName, Action<Action>? giveBack = null)
     {
         _gate = gate;
         _workers = workers;
         _takeNext = takeNext;
         _threadName = threadName;
+        _giveBack = giveBack;
     }
 
     /// <summary>
@@ -103,6 +108,8 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
         }
     }
 
+    bool IRetryWaitObserver.Abandons => Volatile.Read(ref _failed);
+
     void IRetryWaitObserver.Resumed()
     {
         lock (_gate)
@@ -110,6 +117,24 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
             _waiting--;
             _unblocked++; // one over the limit, for now: the first thread to look for work with too many running stops
         }
+    }
+
+    /// <summary>
+    /// Records a failure: no task starts any more, and tasks waiting in <see cref="Atomic.Retry"/> give up (the change
+    /// they wait for may have been a task that will not start now), so the run ends instead of waiting forever.
+    /// </summary>
+    private void Fail(Exception ex)
+    {
+        lock (_gate)
+        {
+            _errors.Add(ex);
+            _failed = true;
+            Monitor.PulseAll(_gate);
+        }
+
+        // Called with this gate held too (a source that threw): safe, since no thread takes this gate while holding the
+        // retry gate (a waiter calls Waiting before it takes the retry gate and Resumed after it let go).
+        RetryGate.WakeAll();
     }
 
     private void StartThread()
@@ -132,13 +157,13 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
                 {
                     Atomic.Run(task);
                 }
+                catch (WaitAbandonedException)
+                {
+                    _giveBack?.Invoke(task); // rolled back, never committed: as good as unstarted
+                }
                 catch (Exception ex)
                 {
-                    lock (_gate)
-                    {
-                        _errors.Add(ex);
-                        _failed = true; // start no more tasks
-                    }
+                    Fail(ex);
                 }
                 finally
                 {
@@ -181,8 +206,7 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
                     }
                     catch (Exception ex)
                     {
-                        _errors.Add(ex); // the source itself threw (a user's enumerator)
-                        _failed = true;
+                        Fail(ex); // the source itself threw (a user's enumerator)
                         continue;
                     }
                 }

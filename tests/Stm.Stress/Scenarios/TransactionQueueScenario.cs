@@ -16,7 +16,8 @@ namespace Stm.Stress;
 /// exactly them, and later <c>Run</c>s must finish the rest). Every task started must commit or be a thrower; the
 /// cells and the counter must change by exactly what committed tasks did. Every other round, a <c>ForEach</c> over up
 /// to 3,000 items (one maybe throwing) and a nested <c>ForEach</c> inside a transaction. Every third round, tasks that
-/// wait for one another in <c>Retry</c> (a queue or a <c>ForEach</c>) must all finish, in their turns' order.
+/// wait for one another in <c>Retry</c> (a queue or a <c>ForEach</c>) must all finish, in their turns' order; when
+/// one of them throws, the run must end with its exception, and a queue must keep every task that did not commit.
 /// </summary>
 internal sealed class TransactionQueueScenario : Scenario
 {
@@ -354,6 +355,7 @@ internal sealed class TransactionQueueScenario : Scenario
         int parallelism = random.Next(1, 9);
         bool useQueue = random.Next(2) == 0;
         int[] arrival = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
+        int thrower = random.Next(3) == 0 ? random.Next(n) : -1; // its turn throws: the tasks after it can never run
         var turn = new Cell();
         var order = new TList<int>();
         void Step(int i)
@@ -363,11 +365,17 @@ internal sealed class TransactionQueueScenario : Scenario
                 Atomic.Retry();
             }
 
+            if (i == thrower)
+            {
+                throw new ApplicationException("turn " + i);
+            }
+
             order.Add(i);
             turn.V = i + 1;
         }
 
         Exception? failure = null;
+        int pendingAfter = 0;
         var runner = new Thread(() =>
         {
             try
@@ -380,7 +388,14 @@ internal sealed class TransactionQueueScenario : Scenario
                         queue.Add(() => Step(i));
                     }
 
-                    queue.Run(parallelism);
+                    try
+                    {
+                        queue.Run(parallelism);
+                    }
+                    finally
+                    {
+                        pendingAfter = queue.PendingCount;
+                    }
                 }
                 else
                 {
@@ -401,15 +416,28 @@ internal sealed class TransactionQueueScenario : Scenario
             return false;
         }
 
-        if (failure is not null)
+        int[] seen = order.ToArray();
+        int expected = thrower < 0 ? n : thrower; // the turns before the thrower's commit, in order; none after
+        if (turn.V != expected || !seen.SequenceEqual(Enumerable.Range(0, expected)))
+        {
+            Harness.Violation($"{what}, thrower {thrower}: turn {turn.V}, order [{string.Join(",", seen)}]");
+        }
+
+        if (thrower < 0 && failure is not null)
         {
             Harness.Violation($"{what} threw: {failure}");
         }
 
-        int[] seen = order.ToArray();
-        if (turn.V != n || !seen.SequenceEqual(Enumerable.Range(0, n)))
+        if (thrower >= 0
+            && !(failure is AggregateException { InnerExceptions.Count: 1 } aggregate && aggregate.InnerExceptions[0].Message == "turn " + thrower))
         {
-            Harness.Violation($"{what}: turn {turn.V}, order [{string.Join(",", seen)}]");
+            Harness.Violation($"{what}, thrower {thrower}: expected one AggregateException of its exception, got {failure?.ToString() ?? "none"}");
+        }
+
+        if (useQueue && pendingAfter != n - seen.Length - (thrower < 0 ? 0 : 1))
+        {
+            // Every task that neither committed nor threw is queued again: never started, or given back from its wait.
+            Harness.Violation($"{what}, thrower {thrower}: {pendingAfter} tasks pending, {n - seen.Length - (thrower < 0 ? 0 : 1)} expected");
         }
 
         items += n;
