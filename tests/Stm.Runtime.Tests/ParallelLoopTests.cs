@@ -151,6 +151,42 @@ public class ParallelLoopTests
     }
 
     [Fact]
+    public void A_handler_waiting_in_retry_is_not_the_task_and_a_committed_task_is_never_queued_again()
+    {
+        // Task A commits, then its OnCommit handler runs a transaction that waits for a gate; task B throws meanwhile.
+        // The handler's wait belongs to no task: it must not be given up, and A, committed, must not be queued again.
+        var gate = new Account("gate", 0);
+        var commits = new Account("commits", 0);
+        var queue = new TransactionQueue();
+        queue.Add(() =>
+        {
+            commits.Balance++;
+            Atomic.OnCommit(() => Atomic.Run(() =>
+            {
+                if (gate.Balance == 0)
+                {
+                    Atomic.Retry();
+                }
+            }));
+        });
+        queue.Add(() => throw new InvalidOperationException("boom"));
+
+        Action joinOpener = TestThreads.Start(() =>
+        {
+            Thread.Sleep(200); // let the handler wait first (any order is correct; this one is the one that matters)
+            Atomic.Run(() => gate.Balance = 1);
+        });
+        AggregateException? failure = null;
+        TestThreads.Start(() => failure = Assert.Throws<AggregateException>(() => queue.Run(1)))(); // joined within 60 s
+        joinOpener();
+        Assert.Equal("boom", Assert.Single(failure!.InnerExceptions).Message);
+        Assert.Equal(1, commits.Balance);
+        Assert.Equal(0, queue.PendingCount);
+        queue.Run();
+        Assert.Equal(1, commits.Balance);
+    }
+
+    [Fact]
     public void ForEach_failure_gives_up_waiting_calls()
     {
         var gate = new Account("gate", 0);

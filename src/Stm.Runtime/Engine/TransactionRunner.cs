@@ -236,23 +236,35 @@ internal static class TransactionRunner
     {
         ExceptionDispatchInfo? first = null;
         System.Collections.Generic.List<Exception>? all = null;
-        foreach (Action handler in handlers)
+
+        // A handler's own transactions are not the worker pool's task (which has committed or rolled back by now): a
+        // Retry in them must neither hand the task's place over nor be given up and the committed task queued again.
+        IRetryWaitObserver? pool = RetryGate.WaitObserver;
+        RetryGate.WaitObserver = null;
+        try
         {
-            try
+            foreach (Action handler in handlers)
             {
-                handler();
-            }
-            catch (Exception ex)
-            {
-                if (first is null)
+                try
                 {
-                    first = ExceptionDispatchInfo.Capture(ex);
+                    handler();
                 }
-                else
+                catch (Exception ex)
                 {
-                    (all ??= [first.SourceException]).Add(ex);
+                    if (first is null)
+                    {
+                        first = ExceptionDispatchInfo.Capture(ex);
+                    }
+                    else
+                    {
+                        (all ??= [first.SourceException]).Add(ex);
+                    }
                 }
             }
+        }
+        finally
+        {
+            RetryGate.WaitObserver = pool;
         }
 
         if (all is not null)
