@@ -196,6 +196,9 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
 
                 if (!_failed)
                 {
+                    // The source (a user's enumerator) is no task: a transaction it runs that waits in Retry must not
+                    // hand over a place it does not hold, nor be given up as if it were a task.
+                    RetryGate.WaitObserver = null;
                     try
                     {
                         if (_takeNext(out task))
@@ -206,8 +209,12 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
                     }
                     catch (Exception ex)
                     {
-                        Fail(ex); // the source itself threw (a user's enumerator)
+                        Fail(ex); // the source itself threw
                         continue;
+                    }
+                    finally
+                    {
+                        RetryGate.WaitObserver = this;
                     }
                 }
 
