@@ -17,15 +17,16 @@ public sealed partial class TransactionalGenerator
     internal static class InvalidInput
     {
         /// <summary>
-        /// The class declares two properties of this name (CS0102, CS9250 at the user's declarations): implementing both
-        /// would repeat the errors in the generated file, so neither is.
+        /// The type declares another field, property or event of <paramref name="member"/>'s name (CS0102, CS9250 at the
+        /// user's declarations): a partial property implemented twice, or record members naming an ambiguous name
+        /// (CS0229), would repeat the error in the generated file, so neither is.
         /// </summary>
-        public static bool IsDeclaredTwice(INamedTypeSymbol type, IPropertySymbol property)
+        public static bool IsDeclaredTwice(INamedTypeSymbol type, ISymbol member)
         {
             int count = 0;
-            foreach (ISymbol member in type.GetMembers(property.Name))
+            foreach (ISymbol namesake in type.GetMembers(member.Name))
             {
-                if (member is IPropertySymbol { IsIndexer: false })
+                if (namesake is IFieldSymbol or IPropertySymbol { IsIndexer: false } or IEventSymbol && !namesake.IsImplicitlyDeclared)
                 {
                     count++;
                 }

@@ -97,7 +97,7 @@ public sealed partial class TransactionalGenerator
                         _ => null, // unsupported partial properties have no state the generator knows of
                     };
 
-                case IEventSymbol @event when IsFieldLike(@event):
+                case IEventSymbol @event when TransactionalChecks.IsFieldLikeEvent(@event):
                     // Its backing field is record state (the compiler's copy constructor copies the delegate, its equality
                     // compares it), though GetMembers lists the event only. Inside the record its name names that field.
                     return Create(@event.Name, @event.Type, RecordMemberKind.Field, printed: false, backingField: null, FieldAccess(@event, @event.MetadataName), aliases, accessorName);
@@ -106,14 +106,6 @@ public sealed partial class TransactionalGenerator
                     return null;
             }
         }
-
-        /// <summary>A field-like event (no accessors written), whose delegate lives in a field of the object; not abstract, explicit or extern.</summary>
-        private static bool IsFieldLike(IEventSymbol @event) =>
-            !@event.IsAbstract
-            && !@event.IsExtern
-            && @event.ExplicitInterfaceImplementations.IsEmpty
-            && @event.AddMethod is { IsImplicitlyDeclared: true }
-            && @event.RemoveMethod is { IsImplicitlyDeclared: true };
 
         /// <summary>The metadata names of the compiler's backing fields, by the property (or event) they belong to.</summary>
         private static Dictionary<ISymbol, string> BackingFieldNames(INamedTypeSymbol type)
@@ -193,7 +185,7 @@ public sealed partial class TransactionalGenerator
 
             if (member.Name.Length == 0
                 || (member is IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: true } && member.Name.IndexOf('.') >= 0)
-                || IsNamedTwice(record, member))
+                || InvalidInput.IsDeclaredTwice(record, member))
             {
                 return false;
             }
@@ -208,20 +200,6 @@ public sealed partial class TransactionalGenerator
             }
 
             return true;
-        }
-
-        private static bool IsNamedTwice(INamedTypeSymbol record, ISymbol member)
-        {
-            int count = 0;
-            foreach (ISymbol namesake in record.GetMembers(member.Name))
-            {
-                if (namesake is IFieldSymbol or IPropertySymbol or IEventSymbol && !namesake.IsImplicitlyDeclared)
-                {
-                    count++;
-                }
-            }
-
-            return count > 1;
         }
 
         private static RecordMemberSpec Create(

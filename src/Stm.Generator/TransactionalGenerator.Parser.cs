@@ -26,10 +26,11 @@ public sealed partial class TransactionalGenerator
         public static TransactionalTypeSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
-                || MalformedDeclarations.Any(type, cancellationToken) // the compiler rejects the declaration; a file would only add errors
                 || !TransactionalChecks.SupportsPartialProperties(context.TargetNode.SyntaxTree) // C# 12 and older: CS8703 at every partial property already
                 || !InvalidInput.IsFirstAttributedDeclaration(context, type, cancellationToken)
-                || TransactionalChecks.CheckType(type, cancellationToken) != TransactionalTypeStatus.Supported)
+                // Supported and not malformed (MalformedDeclarations: a file would only add errors): the same test a
+                // derived class makes of this one when it decides whether to declare a header of its own.
+                || !TransactionalChecks.IsImplemented(type, cancellationToken))
             {
                 return null;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -69,32 +70,14 @@ internal static class MalformedDeclarations
     }
 
     /// <summary>Whether the parser reported an error inside <paramref name="node"/> (a warning, such as a <c>#warning</c> directive, does not count).</summary>
-    public static bool HasSyntaxError(SyntaxNode? node)
+    public static bool HasSyntaxError(SyntaxNode? node) => node is { ContainsDiagnostics: true } && AnyError(node.GetDiagnostics());
+
+    private static bool HasSyntaxError(SyntaxToken token) =>
+        token.ContainsDiagnostics && token.SyntaxTree is { } tree && AnyError(tree.GetDiagnostics(token));
+
+    private static bool AnyError(IEnumerable<Diagnostic> diagnostics)
     {
-        if (node is null || !node.ContainsDiagnostics)
-        {
-            return false;
-        }
-
-        foreach (Diagnostic diagnostic in node.GetDiagnostics())
-        {
-            if (diagnostic.Severity == DiagnosticSeverity.Error)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasSyntaxError(SyntaxToken token)
-    {
-        if (!token.ContainsDiagnostics || token.SyntaxTree is not { } tree)
-        {
-            return false;
-        }
-
-        foreach (Diagnostic diagnostic in tree.GetDiagnostics(token))
+        foreach (Diagnostic diagnostic in diagnostics)
         {
             if (diagnostic.Severity == DiagnosticSeverity.Error)
             {

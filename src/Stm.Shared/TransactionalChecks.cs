@@ -197,6 +197,20 @@ internal static class TransactionalChecks
         && !MalformedDeclarations.Any(type, cancellationToken)
         && CheckType(type, cancellationToken) == TransactionalTypeStatus.Supported;
 
+    /// <summary>
+    /// Whether <paramref name="event"/> is field-like: declared without <c>add</c>/<c>remove</c> accessors, so the compiler
+    /// keeps its delegate in a hidden field of the object (not an abstract, extern or explicit one, which has no field, nor a
+    /// partial one, whose implementation part has accessors). Record members copy that field; STM0002 reports it.
+    /// </summary>
+    public static bool IsFieldLikeEvent(IEventSymbol @event) =>
+        !@event.IsAbstract
+        && !@event.IsExtern
+        && !@event.IsPartialDefinition
+        && @event.PartialDefinitionPart is null
+        && @event.ExplicitInterfaceImplementations.IsEmpty
+        && @event.AddMethod is { IsImplicitlyDeclared: true }
+        && @event.RemoveMethod is { IsImplicitlyDeclared: true };
+
     /// <summary>Whether <paramref name="type"/> carries <c>[Stm.Transactional]</c> itself.</summary>
     public static bool HasTransactionalAttribute(INamedTypeSymbol type)
     {

@@ -69,7 +69,7 @@ public sealed class UntrackedMutableMemberAnalyzer : DiagnosticAnalyzer
             {
                 TransactionalMemberKind.MutableField => "field",
                 TransactionalMemberKind.MutableProperty => "auto property",
-                _ => member is IEventSymbol @event && IsFieldLikeInstanceEvent(@event, context.CancellationToken) ? "field-like event" : null,
+                _ => member is IEventSymbol @event && IsFieldLikeInstanceEvent(@event) ? "field-like event" : null,
             };
 
             if (what is not null && TransactionalTypes.GetLocation(member) is { } location)
@@ -83,29 +83,15 @@ public sealed class UntrackedMutableMemberAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// An instance event declared without <c>add</c>/<c>remove</c> accessors, so the compiler gives it a delegate field
-    /// (not an abstract or extern one, which has none, nor a partial one, whose implementation has accessors). Static
-    /// events are left out, as static fields are: they are no per-object state.
+    /// A field-like instance event of the user's (<see cref="TransactionalChecks.IsFieldLikeEvent"/>). Static events are
+    /// left out, as static fields are: they are no per-object state.
     /// </summary>
-    private static bool IsFieldLikeInstanceEvent(IEventSymbol @event, CancellationToken cancellationToken)
-    {
-        if (@event.IsStatic || @event.IsAbstract || @event.IsExtern || @event.IsImplicitlyDeclared
-            || @event.IsPartialDefinition || @event.PartialDefinitionPart is not null
-            || @event.DeclaringSyntaxReferences.IsEmpty || TransactionalChecks.IsGeneratedByStm(@event))
-        {
-            return false;
-        }
-
-        foreach (SyntaxReference reference in @event.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Parent.Parent: EventFieldDeclarationSyntax })
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsFieldLikeInstanceEvent(IEventSymbol @event) =>
+        !@event.IsStatic
+        && !@event.IsImplicitlyDeclared
+        && !@event.DeclaringSyntaxReferences.IsEmpty
+        && !TransactionalChecks.IsGeneratedByStm(@event)
+        && TransactionalChecks.IsFieldLikeEvent(@event);
 
     /// <summary>
     /// For a <c>[Transactional]</c> class with a primary constructor: collects which parameters a member captures (a
