@@ -171,8 +171,9 @@ public static class Atomic
     /// <param name="items">The items.</param>
     /// <param name="body">What to do with one item.</param>
     /// <param name="maxParallelism">How many calls may run at once, or <see langword="null"/> for the processor count.</param>
-    /// <remarks>The calls run on the calling thread and up to <paramref name="maxParallelism"/> − 1 threads of their own,
-    /// taking the items in order. A call that waits in <see cref="Retry"/> does not hold its place while it waits: another
+    /// <remarks>The calls run on the calling thread and up to <paramref name="maxParallelism"/> − 1 worker threads, which
+    /// Stm keeps for a while and reuses in later loops and queue runs; each call runs in the caller's execution context
+    /// (async-locals flow into it). The threads take the items in order, a few at a time when calls are short. A call that waits in <see cref="Retry"/> does not hold its place while it waits: another
     /// thread takes the next item. So calls that wait for one another (one item waiting for a later item's write) all
     /// run, as they would one at a time in the right order. After a call throws, no further item is started, and calls waiting
     /// in <see cref="Retry"/> give up (rolled back, not committed), so the loop ends with the exception.</remarks>
@@ -218,7 +219,7 @@ public static class Atomic
             workers = Math.Clamp(count, 1, workers); // no thread started for want of items
         }
 
-        List<Exception> errors = new TransactionWorkers(new object(), workers, TakeNext, "Stm.ForEach worker").Run();
+        List<Exception> errors = new TransactionWorkers(new object(), workers, TakeNext).Run();
         if (errors.Count > 0)
         {
             throw new AggregateException("One or more Atomic.ForEach calls threw.", errors);

@@ -82,7 +82,7 @@ public sealed class TransactionQueue
 
         try
         {
-            List<Exception> errors = new TransactionWorkers(_gate, workers, TryTakePending, "Stm.TransactionQueue worker", Enqueue).Run();
+            List<Exception> errors = new TransactionWorkers(_gate, workers, TryTakePending, Enqueue).Run();
             if (errors.Count > 0)
             {
                 throw new AggregateException("One or more TransactionQueue tasks threw.", errors);

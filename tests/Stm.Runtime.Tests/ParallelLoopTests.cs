@@ -82,6 +82,63 @@ public class ParallelLoopTests
         Assert.Equal(Enumerable.Range(0, items), order.ToArray());
     }
 
+    /// <summary>
+    /// A thread takes items in batches once they run quickly. Here each waiting item is followed at once by the item that
+    /// wakes it, after enough quick items for the batches to grow: a waiter and its waker then sit in one thread's batch.
+    /// A waiting call must hand the rest of its batch to the other threads; if it kept it, the waker would wait behind
+    /// the waiter and the loop would never end.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ForEach_call_waiting_in_retry_hands_back_the_items_batched_behind_it(int maxParallelism)
+    {
+        const int pairs = 200;
+        var opened = Enumerable.Range(0, pairs).Select(i => new Account("gate" + i, 0)).ToArray();
+        var passed = new TCounter();
+        var quick = new TCounter();
+        IEnumerable<int> Items()
+        {
+            for (int i = 0; i < 500; i++)
+            {
+                yield return -1; // quick: lets the batches grow
+            }
+
+            for (int pair = 0; pair < pairs; pair++)
+            {
+                yield return 2 * pair; // waits until its gate is open
+                yield return 2 * pair + 1; // opens it
+            }
+        }
+
+        TestThreads.Start(() => Atomic.ForEach(Items(), item =>
+        {
+            if (item < 0)
+            {
+                quick.Increment();
+                return;
+            }
+
+            Account gate = opened[item / 2];
+            if (item % 2 == 1)
+            {
+                gate.Balance = 1;
+                return;
+            }
+
+            if (gate.Balance == 0)
+            {
+                Atomic.Retry();
+            }
+
+            passed.Increment();
+        }, maxParallelism))(); // joined within 60 s, or a TimeoutException: a waiter kept its waker in its batch
+
+        Assert.Equal(500, quick.Value);
+        Assert.Equal(pairs, passed.Value);
+        Assert.All(opened, gate => Assert.Equal(1, gate.Balance));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -14,9 +14,12 @@ namespace Stm.Engine;
 /// wait for one another (the first waiting for the last one's write) could fill every worker while the task that
 /// would wake them is never started, though some serial order runs them all. A woken task finishes on its thread, and
 /// a thread that finds more threads running than <c>workers</c> stops after its task.</para>
-/// <para>Tasks come from <see cref="TakeNext"/>, called under the gate, so a task source needs no locking of its own.</para>
+/// <para>Tasks come from <see cref="TakeNext"/>, called under the gate, so a task source needs no locking of its own.
+/// A thread takes them in batches (<see cref="WorkerClaim"/>); a waiting task hands the rest of its thread's batch back
+/// (<see cref="_returned"/>, taken before the source), so no task waits behind one that waits.</para>
+/// <para>The threads come from <see cref="WorkerThreadCache"/>: a run reuses the idle threads of earlier runs.</para>
 /// </remarks>
-internal sealed class TransactionWorkers : IRetryWaitObserver
+internal sealed class TransactionWorkers
 {
     /// <summary>Gives the next task, or <see langword="false"/> when none is queued now. Called under the workers' gate.</summary>
     internal delegate bool TakeNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task);
@@ -27,38 +30,54 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
     private readonly object _gate;
     private readonly TakeNext _takeNext;
     private readonly int _workers;
-    private readonly string _threadName;
     private readonly Action<Action>? _giveBack;
     private readonly List<Exception> _errors = [];
-    private readonly List<Thread> _threads = [];
 
-    /// <summary>Tasks started and not yet finished (running, or waiting in <see cref="Atomic.Retry"/>).</summary>
+    /// <summary>Every job handed to a thread, for taking back those not begun when the run is over.</summary>
+    private readonly List<WorkerThreadCache.Started> _jobs = [];
+
+    /// <summary>Tasks a thread took and handed back unstarted when one of its tasks began to wait: the next to run.</summary>
+    private readonly Queue<Action> _returned = new();
+
+    /// <summary>Tasks taken and never started because the run failed: given back at its end.</summary>
+    private readonly List<Action> _unstarted = [];
+
+    /// <summary>Threads started for this run that have not finished yet (the calling thread not counted).</summary>
+    private int _started;
+
+    /// <summary>
+    /// Tasks taken from the source and not finished: running, waiting in <see cref="Atomic.Retry"/>, or claimed and not
+    /// started yet (in a batch, or returned). Threads with nothing to take wait while it is not 0: a running task may
+    /// add tasks. A thread counts its finished tasks off when it comes back to the gate.
+    /// </summary>
     private int _inFlight;
 
-    /// <summary>Threads working or looking for work, not waiting in <see cref="Atomic.Retry"/>.</summary>
+    /// <summary>Threads working or looking for work, not waiting in <see cref="Atomic.Retry"/>. Read without the gate to leave a batch early.</summary>
     private int _unblocked;
 
     /// <summary>Threads waiting in <see cref="Atomic.Retry"/>.</summary>
     private int _waiting;
 
-    /// <summary>A task or the source threw: no task starts any more. Read without the gate by <see cref="IRetryWaitObserver.Abandons"/>.</summary>
+    /// <summary>A task or the source threw: no task starts any more. Read without the gate.</summary>
     private bool _failed;
 
     /// <summary>Prepares a run; <see cref="Run"/> starts it.</summary>
     /// <param name="gate">The lock <paramref name="takeNext"/> is called under, and that producers pulse when they add a task.</param>
     /// <param name="workers">How many threads may run tasks at once (at least 1).</param>
     /// <param name="takeNext">The task source.</param>
-    /// <param name="threadName">The name of the threads started.</param>
-    /// <param name="giveBack">Takes back a task that waited in <see cref="Atomic.Retry"/> when the run failed (it was
-    /// rolled back and never committed), or <see langword="null"/> to drop it.</param>
-    internal TransactionWorkers(object gate, int workers, TakeNext takeNext, string threadName, Action<Action>? giveBack = null)
+    /// <param name="giveBack">Takes back a task that was taken but never committed: one that waited in
+    /// <see cref="Atomic.Retry"/> when the run failed (rolled back), or one claimed and not started; or
+    /// <see langword="null"/> to drop them.</param>
+    internal TransactionWorkers(object gate, int workers, TakeNext takeNext, Action<Action>? giveBack = null)
     {
         _gate = gate;
         _workers = workers;
         _takeNext = takeNext;
-        _threadName = threadName;
         _giveBack = giveBack;
     }
+
+    /// <summary>Whether a task or the source threw (read by waiting tasks, which then give up).</summary>
+    internal bool Failed => Volatile.Read(ref _failed);
 
     /// <summary>
     /// Runs tasks until the source is empty and no running task can add more, or until a task (or the source) threw;
@@ -76,29 +95,49 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
         }
 
         Work();
-        for (int joined = 0; ; joined++)
+        lock (_gate)
         {
-            Thread next;
-            lock (_gate)
+            if (_inFlight == 0 || _failed)
             {
-                if (joined == _threads.Count)
+                // Nothing left to run (or nothing more will start): threads still waking up would only find that out.
+                foreach (WorkerThreadCache.Started job in _jobs)
                 {
-                    break; // a thread is only started by a running one, which is joined after it started it
+                    if (job.TryRevoke())
+                    {
+                        _started--;
+                        _unblocked--;
+                    }
                 }
-
-                next = _threads[joined];
             }
 
-            next.Join();
+            while (_started > 0)
+            {
+                Monitor.Wait(_gate); // a thread is only started by a running one, which is counted until it ends
+            }
+        }
+
+        if (_giveBack is not null)
+        {
+            foreach (Action task in _unstarted)
+            {
+                _giveBack(task);
+            }
         }
 
         return _errors;
     }
 
-    void IRetryWaitObserver.Waiting()
+    /// <summary>A task of <paramref name="claim"/>'s thread is about to wait in <see cref="Atomic.Retry"/>.</summary>
+    internal void OnWaiting(WorkerClaim claim)
     {
         lock (_gate)
         {
+            CountOff(claim);
+            if (claim.Tasks.Count > 0)
+            {
+                ReturnBatch(claim); // the tasks behind the waiting one must not wait with it
+            }
+
             _unblocked--;
             _waiting++;
             if (!_failed && _unblocked < _workers && _waiting <= MaxReplacedWaiters)
@@ -108,9 +147,8 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
         }
     }
 
-    bool IRetryWaitObserver.Abandons => Volatile.Read(ref _failed);
-
-    void IRetryWaitObserver.Resumed()
+    /// <summary>A task that waited in <see cref="Atomic.Retry"/> runs again (or gives up).</summary>
+    internal void OnResumed()
     {
         lock (_gate)
         {
@@ -129,6 +167,11 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
         {
             _errors.Add(ex);
             _failed = true;
+            while (_returned.TryDequeue(out Action? task))
+            {
+                SetAside(task);
+            }
+
             Monitor.PulseAll(_gate);
         }
 
@@ -137,21 +180,43 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
         RetryGate.WakeAll();
     }
 
+    /// <summary>Starts one more worker (under the gate), on a thread of <see cref="WorkerThreadCache"/>.</summary>
     private void StartThread()
     {
-        var thread = new Thread(Work) { IsBackground = true, Name = _threadName };
-        _threads.Add(thread);
+        _started++;
         _unblocked++;
-        thread.Start();
+        try
+        {
+            _jobs.Add(WorkerThreadCache.Start(Work, StartedThreadDone));
+        }
+        catch
+        {
+            _started--;
+            _unblocked--;
+            throw; // no thread could be created: the caller (Run, or a task about to wait) fails with it
+        }
+    }
+
+    /// <summary>A started thread has finished its <see cref="Work"/> and is idle again.</summary>
+    private void StartedThreadDone()
+    {
+        lock (_gate)
+        {
+            if (--_started == 0)
+            {
+                Monitor.PulseAll(_gate); // the caller waits for the last one
+            }
+        }
     }
 
     private void Work()
     {
         IRetryWaitObserver? outer = RetryGate.WaitObserver; // a handler of an outer run's task may have started this run
-        RetryGate.WaitObserver = this;
+        var claim = new WorkerClaim(this);
+        RetryGate.WaitObserver = claim;
         try
         {
-            while (TryTake(out Action? task))
+            while (TryTake(claim, out Action? task))
             {
                 try
                 {
@@ -165,15 +230,8 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
                 {
                     Fail(ex);
                 }
-                finally
-                {
-                    // Tasks added by this one were queued by its commit, before this point.
-                    lock (_gate)
-                    {
-                        _inFlight--;
-                        Monitor.PulseAll(_gate);
-                    }
-                }
+
+                claim.Finished++; // tasks added by this one were queued by its commit, before this point
             }
         }
         finally
@@ -182,11 +240,26 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
         }
     }
 
-    /// <summary>Takes the next task; false when this thread should stop (nothing left to run, a failure, or one thread too many).</summary>
-    private bool TryTake([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+    /// <summary>
+    /// The next task: the next of this thread's batch while the run goes on normally (no lock), else from the gate.
+    /// False when this thread should stop (nothing left to run, a failure, or one thread too many).
+    /// </summary>
+    private bool TryTake(WorkerClaim claim, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+    {
+        if (claim.Tasks.Count > 0 && !Volatile.Read(ref _failed) && Volatile.Read(ref _unblocked) <= _workers)
+        {
+            task = claim.Tasks.Dequeue();
+            return true;
+        }
+
+        return TryTakeAtGate(claim, out task);
+    }
+
+    private bool TryTakeAtGate(WorkerClaim claim, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
     {
         lock (_gate)
         {
+            CountOff(claim);
             while (true)
             {
                 if (_unblocked > _workers)
@@ -194,28 +267,16 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
                     break; // a woken waiter came back while its replacement runs: one of them stops
                 }
 
-                if (!_failed)
+                if (_failed)
                 {
-                    // The source (a user's enumerator) is no task: a transaction it runs that waits in Retry must not
-                    // hand over a place it does not hold, nor be given up as if it were a task.
-                    RetryGate.WaitObserver = null;
-                    try
+                    while (claim.Tasks.TryDequeue(out Action? unstarted))
                     {
-                        if (_takeNext(out task))
-                        {
-                            _inFlight++;
-                            return true;
-                        }
+                        SetAside(unstarted);
                     }
-                    catch (Exception ex)
-                    {
-                        Fail(ex); // the source itself threw
-                        continue;
-                    }
-                    finally
-                    {
-                        RetryGate.WaitObserver = this;
-                    }
+                }
+                else if (claim.Tasks.TryDequeue(out task) || TryTakeBatch(claim, out task))
+                {
+                    return true;
                 }
 
                 if (_inFlight == 0)
@@ -226,10 +287,100 @@ internal sealed class TransactionWorkers : IRetryWaitObserver
                 Monitor.Wait(_gate);
             }
 
+            if (claim.Tasks.Count > 0)
+            {
+                ReturnBatch(claim); // this thread stops: its unstarted tasks go to the others
+            }
+
             _unblocked--;
             Monitor.PulseAll(_gate);
             task = null;
             return false;
+        }
+    }
+
+    /// <summary>Under the gate: fills the claim with the next batch (returned tasks first) and takes its first task.</summary>
+    private bool TryTakeBatch(WorkerClaim claim, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+    {
+        int batch = claim.NextBatchSize();
+        while (claim.Tasks.Count < batch && _returned.TryDequeue(out Action? returned))
+        {
+            claim.Tasks.Enqueue(returned); // counted in flight when first taken
+        }
+
+        if (claim.Tasks.Count < batch)
+        {
+            // The source (a user's enumerator) is no task: a transaction it runs that waits in Retry must not hand over a
+            // place it does not hold, nor be given up as if it were a task.
+            RetryGate.WaitObserver = null;
+            try
+            {
+                while (claim.Tasks.Count < batch && _takeNext(out Action? next))
+                {
+                    claim.Tasks.Enqueue(next);
+                    _inFlight++;
+                }
+            }
+            catch (Exception ex)
+            {
+                Fail(ex); // the source itself threw; what it gave before stays unstarted
+                while (claim.Tasks.TryDequeue(out Action? unstarted))
+                {
+                    SetAside(unstarted);
+                }
+            }
+            finally
+            {
+                RetryGate.WaitObserver = claim;
+            }
+        }
+
+        return claim.Tasks.TryDequeue(out task);
+    }
+
+    /// <summary>Under the gate: counts off the tasks the claim's thread finished; the last one wakes threads waiting for it.</summary>
+    private void CountOff(WorkerClaim claim)
+    {
+        if (claim.Finished == 0)
+        {
+            return;
+        }
+
+        _inFlight -= claim.Finished;
+        claim.Finished = 0;
+        if (_inFlight == 0)
+        {
+            // Threads with nothing to take wait for the last task (tasks it added were queued by its commit, and
+            // queuing pulses the gate itself).
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Under the gate: hands the claim's unstarted tasks to the other threads, ahead of the source's.</summary>
+    private void ReturnBatch(WorkerClaim claim)
+    {
+        while (claim.Tasks.TryDequeue(out Action? unstarted))
+        {
+            if (_failed)
+            {
+                SetAside(unstarted);
+            }
+            else
+            {
+                _returned.Enqueue(unstarted);
+            }
+        }
+
+        Monitor.PulseAll(_gate); // threads waiting for work can take them
+    }
+
+    /// <summary>Under the gate, after a failure: a taken task that will not start now; given back when the run ends.</summary>
+    private void SetAside(Action task)
+    {
+        _unstarted.Add(task);
+        if (--_inFlight == 0)
+        {
+            Monitor.PulseAll(_gate);
         }
     }
 }
