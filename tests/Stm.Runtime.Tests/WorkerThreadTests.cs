@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
+using Stm.Collections;
 using Stm.Engine;
 using Xunit;
 
@@ -19,16 +20,16 @@ public class WorkerThreadTests
     /// </summary>
     private static Thread[] RunTwoAtOnce(Action<int>? inBody = null)
     {
-        var threads = new Thread[2];
+        var threads = new ConcurrentDictionary<int, Thread>();
         using var both = new Barrier(2);
         Atomic.ForEach(new[] { 0, 1 }, i =>
         {
-            threads[i] = Thread.CurrentThread;
+            threads.TryAdd(i, Thread.CurrentThread);
             inBody?.Invoke(i);
             Assert.True(both.SignalAndWait(TimeSpan.FromSeconds(30)), "the loop's two items never ran at the same time");
         }, maxParallelism: 2);
         Assert.NotSame(threads[0], threads[1]);
-        return threads;
+        return [threads[0], threads[1]];
     }
 
     [Fact]
@@ -61,18 +62,18 @@ public class WorkerThreadTests
         {
             var queue = new TransactionQueue();
             using var both = new Barrier(2);
-            var ran = new TCounterProbe();
+            var ran = new TCounter();
             for (int task = 0; task < 2; task++)
             {
                 queue.Add(() =>
                 {
-                    ran.Hit();
+                    ran.Increment();
                     Assert.True(both.SignalAndWait(TimeSpan.FromSeconds(30)), "the queue's two tasks never ran at the same time");
                 });
             }
 
             queue.Run(maxParallelism: 2);
-            Assert.Equal(2, ran.Count);
+            Assert.Equal(2, ran.Value);
             RunTwoAtOnce();
         }
 
@@ -118,15 +119,5 @@ public class WorkerThreadTests
         {
             WorkerThreadCache.IdleMilliseconds = saved;
         }
-    }
-
-    /// <summary>A plain thread-safe count, to tell task runs apart from the transactional state under test.</summary>
-    private sealed class TCounterProbe
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Hit() => Interlocked.Increment(ref _count);
     }
 }
