@@ -274,6 +274,43 @@ public class ParallelLoopTests
         Assert.Equal(0, gate.Balance);
     }
 
+    /// <summary>
+    /// The only task of a run waits in <see cref="Atomic.Retry"/> for a task another thread adds while the run goes on:
+    /// the run's other threads have found nothing to take and wait on the queue, and the added task must wake one of
+    /// them (the waiter's place was handed over). A producer pulses the queue only when a thread waits there, so this
+    /// is the handshake between a thread going to sleep and a task added at that moment, tried many times.
+    /// </summary>
+    [Fact]
+    public void TransactionQueue_task_added_from_outside_while_the_run_waits_wakes_a_worker()
+    {
+        for (int round = 0; round < 200; round++)
+        {
+            var gate = new Account("gate", 0);
+            var queue = new TransactionQueue();
+            int attempts = 0;
+            queue.Add(() =>
+            {
+                Interlocked.Increment(ref attempts);
+                if (gate.Balance == 0)
+                {
+                    Atomic.Retry();
+                }
+            });
+
+            Action join = TestThreads.Start(() => queue.Run(maxParallelism: 2));
+            SpinWait.SpinUntil(() => Volatile.Read(ref attempts) > 0);
+            if (round % 2 == 1)
+            {
+                Thread.Sleep(1); // sometimes once the run's threads are asleep, sometimes while they are going to sleep
+            }
+
+            queue.Add(() => gate.Balance = 1);
+            join(); // joined within 60 s, or a TimeoutException: the added task woke nobody
+            Assert.Equal(1, gate.Balance);
+            Assert.Equal(0, queue.PendingCount);
+        }
+    }
+
     [Fact]
     public void TransactionQueue_keeps_its_parallelism_while_tasks_wait_in_retry()
     {

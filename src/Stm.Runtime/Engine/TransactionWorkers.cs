@@ -61,6 +61,12 @@ internal sealed class TransactionWorkers
     /// <summary>A task or the source threw: no task starts any more. Read without the gate.</summary>
     private bool _failed;
 
+    /// <summary>
+    /// Threads that found nothing to take and wait on the gate (or are about to). A producer that adds a task outside
+    /// the gate pulses it only when this is not 0 (<see cref="HasSleepers"/>).
+    /// </summary>
+    private int _sleepers;
+
     /// <summary>Prepares a run; <see cref="Run"/> starts it.</summary>
     /// <param name="gate">The lock <paramref name="takeNext"/> is called under, and that producers pulse when they add a task.</param>
     /// <param name="workers">How many threads may run tasks at once (at least 1).</param>
@@ -78,6 +84,13 @@ internal sealed class TransactionWorkers
 
     /// <summary>Whether a task or the source threw (read by waiting tasks, which then give up).</summary>
     internal bool Failed => Volatile.Read(ref _failed);
+
+    /// <summary>
+    /// Whether a thread waits for a task to be added: a producer that added one (outside the gate) must then pulse the
+    /// gate. Read it after adding, behind a full fence: a thread announces itself before it looks at the source a
+    /// last time, so either it sees the task or the producer sees it.
+    /// </summary>
+    internal bool HasSleepers => Volatile.Read(ref _sleepers) > 0;
 
     /// <summary>
     /// Runs tasks until the source is empty and no running task can add more, or until a task (or the source) threw;
@@ -260,31 +273,51 @@ internal sealed class TransactionWorkers
         lock (_gate)
         {
             CountOff(claim);
-            while (true)
+            bool announced = false;
+            try
             {
-                if (_unblocked > _workers)
+                while (true)
                 {
-                    break; // a woken waiter came back while its replacement runs: one of them stops
-                }
-
-                if (_failed)
-                {
-                    while (claim.Tasks.TryDequeue(out Action? unstarted))
+                    if (_unblocked > _workers)
                     {
-                        SetAside(unstarted);
+                        break; // a woken waiter came back while its replacement runs: one of them stops
                     }
-                }
-                else if (claim.Tasks.TryDequeue(out task) || TryTakeBatch(claim, out task))
-                {
-                    return true;
-                }
 
-                if (_inFlight == 0)
-                {
-                    break;
-                }
+                    if (_failed)
+                    {
+                        while (claim.Tasks.TryDequeue(out Action? unstarted))
+                        {
+                            SetAside(unstarted);
+                        }
+                    }
+                    else if (claim.Tasks.TryDequeue(out task) || TryTakeBatch(claim, out task))
+                    {
+                        return true;
+                    }
 
-                Monitor.Wait(_gate);
+                    if (_inFlight == 0)
+                    {
+                        break;
+                    }
+
+                    if (!announced)
+                    {
+                        // Announce first, then look at the source once more (the loop): a producer adding a task
+                        // without the gate either sees this thread waiting (and pulses) or added it before that look.
+                        Interlocked.Increment(ref _sleepers);
+                        announced = true;
+                        continue;
+                    }
+
+                    Monitor.Wait(_gate);
+                }
+            }
+            finally
+            {
+                if (announced)
+                {
+                    Interlocked.Decrement(ref _sleepers);
+                }
             }
 
             if (claim.Tasks.Count > 0)
