@@ -13,8 +13,8 @@ namespace Stm.Engine;
 /// Taking one task per visit made the gate the line every worker fought over: an <see cref="Atomic.ForEach{T}"/> of
 /// short bodies ran 2.5x slower than <c>Parallel.ForEach</c> with <see cref="Atomic.Run(Action)"/> inside. So a thread
 /// takes a batch, grown while batches finish quickly and shrunk when they take long (<see cref="NextBatchSize"/>): few
-/// visits for short tasks, little left to one thread at the end for long ones. Touched only by its own thread, except
-/// under the gate.
+/// visits for short tasks, little left to one thread at the end for long ones. Touched only by its own thread (the
+/// run reads nothing of it without that thread calling in).
 /// </remarks>
 internal sealed class WorkerClaim(TransactionWorkers run) : IRetryWaitObserver
 {
