@@ -17,7 +17,8 @@ namespace Stm.Stress;
 /// cells and the counter must change by exactly what committed tasks did. Every other round, a <c>ForEach</c> over up
 /// to 3,000 items (one maybe throwing) and a nested <c>ForEach</c> inside a transaction. Every third round, tasks that
 /// wait for one another in <c>Retry</c> (a queue or a <c>ForEach</c>) must all finish, in their turns' order; when
-/// one of them throws, the run must end with its exception, and a queue must keep every task that did not commit.
+/// one of them throws, the run must end with its exception, and a queue must keep every task that did not commit; in
+/// half of the queue rounds without a thrower, some tasks are added from outside while the queue runs.
 /// </summary>
 internal sealed class TransactionQueueScenario : Scenario
 {
@@ -356,6 +357,12 @@ internal sealed class TransactionQueueScenario : Scenario
         bool useQueue = random.Next(2) == 0;
         int[] arrival = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
         int thrower = random.Next(3) == 0 ? random.Next(n) : -1; // its turn throws: the tasks after it can never run
+
+        // Half of the queue rounds without a thrower add some tasks from this thread while the queue runs: a task waiting
+        // for a late turn then needs the run's idle threads woken by the Add (the producer/sleeper handshake).
+        int early = useQueue && thrower < 0 && random.Next(2) == 0 ? random.Next(n) : n;
+        int lateAdded = 0;
+        var queue = new TransactionQueue();
         var turn = new Cell();
         var order = new TList<int>();
         void Step(int i)
@@ -382,15 +389,20 @@ internal sealed class TransactionQueueScenario : Scenario
             {
                 if (useQueue)
                 {
-                    var queue = new TransactionQueue();
-                    foreach (int i in arrival)
+                    foreach (int i in arrival.Take(early))
                     {
                         queue.Add(() => Step(i));
                     }
 
                     try
                     {
-                        queue.Run(parallelism);
+                        // A run may end before the late tasks come (nothing left waiting): run again until all came and ran.
+                        do
+                        {
+                            queue.Run(parallelism);
+                            Thread.Yield();
+                        }
+                        while (early < n && (Volatile.Read(ref lateAdded) == 0 || queue.PendingCount > 0));
                     }
                     finally
                     {
@@ -409,7 +421,22 @@ internal sealed class TransactionQueueScenario : Scenario
         })
         { IsBackground = true, Name = "wait-chain" };
         runner.Start();
-        string what = $"{(useQueue ? "TransactionQueue" : "ForEach")} of {n} waiting tasks, parallelism {parallelism}";
+        foreach (int i in arrival.Skip(early))
+        {
+            if (random.Next(4) == 0)
+            {
+                Thread.Sleep(random.Next(2)); // sometimes after the run's threads went to sleep, sometimes while they go
+            }
+            else
+            {
+                Thread.SpinWait(random.Next(20_000));
+            }
+
+            queue.Add(() => Step(i));
+        }
+
+        Volatile.Write(ref lateAdded, 1);
+        string what = $"{(useQueue ? "TransactionQueue" : "ForEach")} of {n} waiting tasks ({n - early} added while it ran), parallelism {parallelism}";
         if (!runner.Join(TimeSpan.FromSeconds(60)))
         {
             Harness.Violation($"{what} hung with the turn at {Atomic.Run(() => turn.V)}");
