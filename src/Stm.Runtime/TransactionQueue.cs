@@ -105,17 +105,6 @@ public sealed class TransactionQueue
     private void Enqueue(Action task)
     {
         _pending.Enqueue(task);
-
-        // Wake the run's threads that found nothing to take, if any: taking the gate for every task added (most often by
-        // a running task's commit, while the other threads are busy) made the gate the line they all fought over and
-        // doubled the cost of tasks that add tasks. The fence orders the enqueue before the look at the sleepers.
-        Interlocked.MemoryBarrier();
-        if (Volatile.Read(ref _run) is { HasSleepers: true })
-        {
-            lock (_gate)
-            {
-                Monitor.PulseAll(_gate);
-            }
-        }
+        Volatile.Read(ref _run)?.TaskAdded(); // a run's threads waiting for work take it (a later run finds it queued)
     }
 }

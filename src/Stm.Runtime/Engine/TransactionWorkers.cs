@@ -63,7 +63,7 @@ internal sealed class TransactionWorkers
 
     /// <summary>
     /// Threads that found nothing to take and wait on the gate (or are about to). A producer that adds a task outside
-    /// the gate pulses it only when this is not 0 (<see cref="HasSleepers"/>).
+    /// the gate pulses it only when this is not 0 (<see cref="TaskAdded"/>).
     /// </summary>
     private int _sleepers;
 
@@ -86,11 +86,22 @@ internal sealed class TransactionWorkers
     internal bool Failed => Volatile.Read(ref _failed);
 
     /// <summary>
-    /// Whether a thread waits for a task to be added: a producer that added one (outside the gate) must then pulse the
-    /// gate. Read it after adding, behind a full fence: a thread announces itself before it looks at the source a
-    /// last time, so either it sees the task or the producer sees it.
+    /// Called by a producer after it added a task to the source without the gate: wakes the threads waiting for one, if
+    /// any. Pulsing for every task added (most often by a running task's commit, while the other threads are busy) made
+    /// the gate the line they all fought over. The fence orders the producer's add before its look at the sleepers; a
+    /// thread announces itself before it looks at the source a last time; so either it sees the task or this sees it.
     /// </summary>
-    internal bool HasSleepers => Volatile.Read(ref _sleepers) > 0;
+    internal void TaskAdded()
+    {
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _sleepers) > 0)
+        {
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
 
     /// <summary>
     /// Runs tasks until the source is empty and no running task can add more, or until a task (or the source) threw;
@@ -146,10 +157,7 @@ internal sealed class TransactionWorkers
         lock (_gate)
         {
             CountOff(claim);
-            if (claim.Tasks.Count > 0)
-            {
-                ReturnBatch(claim); // the tasks behind the waiting one must not wait with it
-            }
+            ReturnBatch(claim); // the tasks behind the waiting one must not wait with it
 
             _unblocked--;
             _waiting++;
@@ -285,10 +293,7 @@ internal sealed class TransactionWorkers
 
                     if (_failed)
                     {
-                        while (claim.Tasks.TryDequeue(out Action? unstarted))
-                        {
-                            SetAside(unstarted);
-                        }
+                        ReturnBatch(claim); // sets the unstarted tasks aside, since the run failed
                     }
                     else if (claim.Tasks.TryDequeue(out task) || TryTakeBatch(claim, out task))
                     {
@@ -320,10 +325,7 @@ internal sealed class TransactionWorkers
                 }
             }
 
-            if (claim.Tasks.Count > 0)
-            {
-                ReturnBatch(claim); // this thread stops: its unstarted tasks go to the others
-            }
+            ReturnBatch(claim); // this thread stops: its unstarted tasks go to the others
 
             _unblocked--;
             Monitor.PulseAll(_gate);
@@ -356,11 +358,8 @@ internal sealed class TransactionWorkers
             }
             catch (Exception ex)
             {
-                Fail(ex); // the source itself threw; what it gave before stays unstarted
-                while (claim.Tasks.TryDequeue(out Action? unstarted))
-                {
-                    SetAside(unstarted);
-                }
+                Fail(ex); // the source itself threw
+                ReturnBatch(claim); // what it gave before stays unstarted: set aside, since the run failed
             }
             finally
             {
@@ -389,22 +388,27 @@ internal sealed class TransactionWorkers
         }
     }
 
-    /// <summary>Under the gate: hands the claim's unstarted tasks to the other threads, ahead of the source's.</summary>
+    /// <summary>Under the gate: hands the claim's unstarted tasks to the other threads, ahead of the source's (or sets them aside after a failure).</summary>
     private void ReturnBatch(WorkerClaim claim)
     {
+        bool returned = false;
         while (claim.Tasks.TryDequeue(out Action? unstarted))
         {
             if (_failed)
             {
-                SetAside(unstarted);
+                SetAside(unstarted); // wakes the waiting threads itself when it takes the last task in flight
             }
             else
             {
                 _returned.Enqueue(unstarted);
+                returned = true;
             }
         }
 
-        Monitor.PulseAll(_gate); // threads waiting for work can take them
+        if (returned)
+        {
+            Monitor.PulseAll(_gate); // threads waiting for work can take them
+        }
     }
 
     /// <summary>Under the gate, after a failure: a taken task that will not start now; given back when the run ends.</summary>
