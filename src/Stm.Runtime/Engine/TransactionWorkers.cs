@@ -67,6 +67,13 @@ internal sealed class TransactionWorkers
     /// </summary>
     private int _sleepers;
 
+    /// <summary>
+    /// Test seam, <see langword="null"/> in use: called under the gate by a thread that found nothing to take, right
+    /// before it announces itself as a sleeper. A test adds a task there, in the one window that the "announce, then
+    /// look once more" order closes (a producer that adds then sees no sleeper and does not pulse).
+    /// </summary>
+    internal static Action? BeforeSleepAnnounced;
+
     /// <summary>Prepares a run; <see cref="Run"/> starts it.</summary>
     /// <param name="gate">The lock <paramref name="takeNext"/> is called under, and that producers pulse when they add a task.</param>
     /// <param name="workers">How many threads may run tasks at once (at least 1).</param>
@@ -309,6 +316,7 @@ internal sealed class TransactionWorkers
                     {
                         // Announce first, then look at the source once more (the loop): a producer adding a task
                         // without the gate either sees this thread waiting (and pulses) or added it before that look.
+                        BeforeSleepAnnounced?.Invoke();
                         Interlocked.Increment(ref _sleepers);
                         announced = true;
                         continue;
