@@ -9,9 +9,9 @@ namespace Stm.Benchmarks;
 /// How much work a transaction needs for a second thread to pay: <see cref="Atomic.ForEach{T}"/> over
 /// <see cref="Items"/> items, each a transaction that does <see cref="Work"/> dependent square roots (the body's own
 /// work, out of line) and writes the result to its own <see cref="Box"/> (no conflicts), on one thread (the baseline)
-/// and on two. Every writing commit passes the commit lock, one cache line the cores hand to each other, so a body
-/// with little work of its own runs no faster on two threads; the ratio column is the two-thread time over the
-/// one-thread time for each body size.
+/// and on two. Every writing commit takes the global commit lock, so a body with little work of its own runs no
+/// faster on two threads (they take turns at the lock); the ratio column is the two-thread time over the one-thread
+/// time for each body size.
 /// </summary>
 public class TransactionSizeBenchmarks
 {
