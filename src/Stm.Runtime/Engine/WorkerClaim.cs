@@ -18,8 +18,13 @@ namespace Stm.Engine;
 /// </remarks>
 internal sealed class WorkerClaim(TransactionWorkers run) : IRetryWaitObserver
 {
-    /// <summary>The largest batch.</summary>
-    internal const int MaxBatch = 64;
+    /// <summary>
+    /// The largest batch. Taking a batch holds the gate for the source's work on each task (an enumerator's step and the
+    /// task's closure, for <see cref="Atomic.ForEach{T}"/>), so short tasks under a cap of 64 kept the gate contended:
+    /// 512 cut a 10,000-item two-thread loop of one-write bodies from 2.14 to 1.71 ms. The time bounds keep a batch of
+    /// longer tasks small.
+    /// </summary>
+    internal const int MaxBatch = 512;
 
     /// <summary>A batch that took less than this grows (20 µs).</summary>
     private static readonly long s_quick = Stopwatch.Frequency / 50_000;
