@@ -200,18 +200,25 @@ public static class Atomic
             return;
         }
 
+        // The gate is held while a thread takes items, so it only steps the enumerator; the thread that runs an item
+        // makes it a transaction body (a struct: nothing allocated per item).
         using IEnumerator<T> enumerator = items.GetEnumerator();
-        bool TakeNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+        bool TakeNext([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T item)
         {
             if (!enumerator.MoveNext())
             {
-                task = null;
+                item = default;
                 return false;
             }
 
-            T item = enumerator.Current;
-            task = () => body(item);
+            item = enumerator.Current;
             return true;
+        }
+
+        void RunItem(T item)
+        {
+            var wrapped = new ItemBody<T>(body, item);
+            TransactionRunner.Run<ItemBody<T>, bool>(ref wrapped);
         }
 
         int workers = maxParallelism ?? Environment.ProcessorCount;
@@ -220,7 +227,7 @@ public static class Atomic
             workers = Math.Clamp(count, 1, workers); // no thread started for want of items
         }
 
-        List<Exception> errors = new TransactionWorkers(new object(), workers, TakeNext).Run();
+        List<Exception> errors = new TransactionWorkers<T>(new object(), workers, TakeNext, RunItem).Run();
         if (errors.Count > 0)
         {
             throw new AggregateException("One or more Atomic.ForEach calls threw.", errors);

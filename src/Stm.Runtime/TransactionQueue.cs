@@ -20,12 +20,15 @@ namespace Stm;
 /// </example>
 public sealed class TransactionQueue
 {
+    /// <summary>Runs one task as its own transaction.</summary>
+    private static readonly Action<Action> s_runTask = Atomic.Run;
+
     private readonly ConcurrentQueue<Action> _pending = new();
     private readonly object _gate = new();
     private int _running;
 
     /// <summary>The workers of the run in progress, or <see langword="null"/>: told of tasks added while it runs.</summary>
-    private TransactionWorkers? _run;
+    private TransactionWorkers<Action>? _run;
 
     /// <summary>Tasks added and not yet started.</summary>
     public int PendingCount => _pending.Count;
@@ -85,7 +88,7 @@ public sealed class TransactionQueue
 
         try
         {
-            var run = new TransactionWorkers(_gate, workers, TryTakePending, Enqueue);
+            var run = new TransactionWorkers<Action>(_gate, workers, TryTakePending, s_runTask, Enqueue);
             Volatile.Write(ref _run, run);
             List<Exception> errors = run.Run();
             if (errors.Count > 0)
@@ -100,7 +103,7 @@ public sealed class TransactionQueue
         }
     }
 
-    private bool TryTakePending([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task) => _pending.TryDequeue(out task);
+    private bool TryTakePending([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Action task) => _pending.TryDequeue(out task);
 
     private void Enqueue(Action task)
     {

@@ -8,7 +8,7 @@ namespace Stm.Runtime.Tests;
 
 /// <summary>
 /// The handshake between a <see cref="TransactionQueue"/> worker going to sleep and a task added from outside the run
-/// (<see cref="TransactionWorkers.TaskAdded"/>): the producer pulses only when it sees a sleeper, so a worker must
+/// (<see cref="TransactionWorkers{TTask}.TaskAdded"/>): the producer pulses only when it sees a sleeper, so a worker must
 /// announce itself before it looks at the queue a last time. These tests add the task in exactly the window that order
 /// closes, through a test seam; the random-timing test in <see cref="ParallelLoopTests"/> almost never hits it.
 /// </summary>
@@ -32,7 +32,7 @@ public class SleeperHandshakeTests
                 var gate = new Account("gate", 0);
                 var queue = new TransactionQueue();
                 int added = 0;
-                TransactionWorkers.BeforeSleepAnnounced = () =>
+                WorkerSeams.BeforeSleepAnnounced = () =>
                 {
                     if (Interlocked.Exchange(ref added, 1) == 0)
                     {
@@ -58,7 +58,7 @@ public class SleeperHandshakeTests
         }
         finally
         {
-            TransactionWorkers.BeforeSleepAnnounced = null;
+            WorkerSeams.BeforeSleepAnnounced = null;
             RetryGate.SafetyNet = savedSafetyNet;
         }
     }

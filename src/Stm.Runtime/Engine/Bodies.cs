@@ -17,3 +17,13 @@ internal readonly struct FuncBody<T>(Func<T> func) : ITransactionBody<T>
 {
     public T Invoke() => func();
 }
+
+/// <summary>One item of <see cref="Atomic.ForEach{T}"/> as a transaction body: made by the thread that runs it, not allocated.</summary>
+internal readonly struct ItemBody<T>(Action<T> body, T item) : ITransactionBody<bool>
+{
+    public bool Invoke()
+    {
+        body(item);
+        return true;
+    }
+}

@@ -2,7 +2,7 @@ namespace Stm.Engine;
 
 /// <summary>
 /// Told when the calling thread starts and stops waiting in <see cref="Atomic.Retry"/> (see <see cref="RetryGate.WaitObserver"/>):
-/// a pool of worker threads hands a waiting thread's place to another (<see cref="TransactionWorkers"/>).
+/// a pool of worker threads hands a waiting thread's place to another (<see cref="TransactionWorkers{TTask}"/>).
 /// </summary>
 internal interface IRetryWaitObserver
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 
 namespace Stm.Engine;
@@ -15,32 +16,33 @@ namespace Stm.Engine;
 /// would wake them is never started, though some serial order runs them all. A woken task finishes on its thread, and
 /// a thread that finds more threads running than <c>workers</c> stops after its task.</para>
 /// <para>Tasks come from <see cref="TakeNext"/>, called under the gate, so a task source needs no locking of its own.
-/// A thread takes them in batches (<see cref="WorkerClaim"/>); a waiting task hands the rest of its thread's batch back
+/// A thread takes them in batches (<see cref="WorkerClaim{TTask}"/>); a waiting task hands the rest of its thread's batch back
 /// (<see cref="_returned"/>, taken before the source), so no task waits behind one that waits.</para>
 /// <para>The threads come from <see cref="WorkerThreadCache"/>: a run reuses the idle threads of earlier runs.</para>
 /// </remarks>
-internal sealed class TransactionWorkers
+internal sealed class TransactionWorkers<TTask>
 {
     /// <summary>Gives the next task, or <see langword="false"/> when none is queued now. Called under the workers' gate.</summary>
-    internal delegate bool TakeNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task);
+    internal delegate bool TakeNext([MaybeNullWhen(false)] out TTask task);
 
     /// <summary>How many threads may wait in <see cref="Atomic.Retry"/> at once and still be replaced (beyond it, a waiting task keeps its place).</summary>
     private const int MaxReplacedWaiters = 1024;
 
     private readonly object _gate;
     private readonly TakeNext _takeNext;
+    private readonly Action<TTask> _runTask;
     private readonly int _workers;
-    private readonly Action<Action>? _giveBack;
+    private readonly Action<TTask>? _giveBack;
     private readonly List<Exception> _errors = [];
 
     /// <summary>Every job handed to a thread, for taking back those not begun when the run is over.</summary>
     private readonly List<WorkerThreadCache.Started> _jobs = [];
 
     /// <summary>Tasks a thread took and handed back unstarted when one of its tasks began to wait: the next to run.</summary>
-    private readonly Queue<Action> _returned = new();
+    private readonly Queue<TTask> _returned = new();
 
     /// <summary>Tasks taken and never started because the run failed: given back at its end.</summary>
-    private readonly List<Action> _unstarted = [];
+    private readonly List<TTask> _unstarted = [];
 
     /// <summary>Threads started for this run that have not finished yet (the calling thread not counted).</summary>
     private int _started;
@@ -67,25 +69,21 @@ internal sealed class TransactionWorkers
     /// </summary>
     private int _sleepers;
 
-    /// <summary>
-    /// Test seam, <see langword="null"/> in use: called under the gate by a thread that found nothing to take, right
-    /// before it announces itself as a sleeper. A test adds a task there, in the one window that the "announce, then
-    /// look once more" order closes (a producer that adds then sees no sleeper and does not pulse).
-    /// </summary>
-    internal static Action? BeforeSleepAnnounced;
-
     /// <summary>Prepares a run; <see cref="Run"/> starts it.</summary>
     /// <param name="gate">The lock <paramref name="takeNext"/> is called under, and that producers pulse when they add a task.</param>
     /// <param name="workers">How many threads may run tasks at once (at least 1).</param>
     /// <param name="takeNext">The task source.</param>
+    /// <param name="runTask">Runs one task as a top-level transaction (outside the gate: a source that only hands out items
+    /// leaves making them a transaction body to the thread that runs them).</param>
     /// <param name="giveBack">Takes back a task that was taken but never committed: one that waited in
     /// <see cref="Atomic.Retry"/> when the run failed (rolled back), or one claimed and not started; or
     /// <see langword="null"/> to drop them.</param>
-    internal TransactionWorkers(object gate, int workers, TakeNext takeNext, Action<Action>? giveBack = null)
+    internal TransactionWorkers(object gate, int workers, TakeNext takeNext, Action<TTask> runTask, Action<TTask>? giveBack = null)
     {
         _gate = gate;
         _workers = workers;
         _takeNext = takeNext;
+        _runTask = runTask;
         _giveBack = giveBack;
     }
 
@@ -149,7 +147,7 @@ internal sealed class TransactionWorkers
 
         if (_giveBack is not null)
         {
-            foreach (Action task in _unstarted)
+            foreach (TTask task in _unstarted)
             {
                 _giveBack(task);
             }
@@ -159,7 +157,7 @@ internal sealed class TransactionWorkers
     }
 
     /// <summary>A task of <paramref name="claim"/>'s thread is about to wait in <see cref="Atomic.Retry"/>.</summary>
-    internal void OnWaiting(WorkerClaim claim)
+    internal void OnWaiting(WorkerClaim<TTask> claim)
     {
         lock (_gate)
         {
@@ -195,7 +193,7 @@ internal sealed class TransactionWorkers
         {
             _errors.Add(ex);
             _failed = true;
-            while (_returned.TryDequeue(out Action? task))
+            while (_returned.TryDequeue(out TTask? task))
             {
                 SetAside(task);
             }
@@ -240,15 +238,15 @@ internal sealed class TransactionWorkers
     private void Work()
     {
         IRetryWaitObserver? outer = RetryGate.WaitObserver; // a handler of an outer run's task may have started this run
-        var claim = new WorkerClaim(this);
+        var claim = new WorkerClaim<TTask>(this);
         RetryGate.WaitObserver = claim;
         try
         {
-            while (TryTake(claim, out Action? task))
+            while (TryTake(claim, out TTask? task))
             {
                 try
                 {
-                    Atomic.Run(task);
+                    _runTask(task);
                 }
                 catch (WaitAbandonedException)
                 {
@@ -272,7 +270,7 @@ internal sealed class TransactionWorkers
     /// The next task: the next of this thread's batch while the run goes on normally (no lock), else from the gate.
     /// False when this thread should stop (nothing left to run, a failure, or one thread too many).
     /// </summary>
-    private bool TryTake(WorkerClaim claim, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+    private bool TryTake(WorkerClaim<TTask> claim, [MaybeNullWhen(false)] out TTask task)
     {
         if (claim.Tasks.Count > 0 && !Volatile.Read(ref _failed) && Volatile.Read(ref _unblocked) <= _workers)
         {
@@ -283,7 +281,7 @@ internal sealed class TransactionWorkers
         return TryTakeAtGate(claim, out task);
     }
 
-    private bool TryTakeAtGate(WorkerClaim claim, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+    private bool TryTakeAtGate(WorkerClaim<TTask> claim, [MaybeNullWhen(false)] out TTask task)
     {
         lock (_gate)
         {
@@ -316,7 +314,7 @@ internal sealed class TransactionWorkers
                     {
                         // Announce first, then look at the source once more (the loop): a producer adding a task
                         // without the gate either sees this thread waiting (and pulses) or added it before that look.
-                        BeforeSleepAnnounced?.Invoke();
+                        WorkerSeams.BeforeSleepAnnounced?.Invoke();
                         Interlocked.Increment(ref _sleepers);
                         announced = true;
                         continue;
@@ -337,16 +335,16 @@ internal sealed class TransactionWorkers
 
             _unblocked--;
             Monitor.PulseAll(_gate);
-            task = null;
+            task = default;
             return false;
         }
     }
 
     /// <summary>Under the gate: fills the claim with the next batch (returned tasks first) and takes its first task.</summary>
-    private bool TryTakeBatch(WorkerClaim claim, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Action? task)
+    private bool TryTakeBatch(WorkerClaim<TTask> claim, [MaybeNullWhen(false)] out TTask task)
     {
         int batch = claim.NextBatchSize();
-        while (claim.Tasks.Count < batch && _returned.TryDequeue(out Action? returned))
+        while (claim.Tasks.Count < batch && _returned.TryDequeue(out TTask? returned))
         {
             claim.Tasks.Enqueue(returned); // counted in flight when first taken
         }
@@ -358,7 +356,7 @@ internal sealed class TransactionWorkers
             RetryGate.WaitObserver = null;
             try
             {
-                while (claim.Tasks.Count < batch && _takeNext(out Action? next))
+                while (claim.Tasks.Count < batch && _takeNext(out TTask? next))
                 {
                     claim.Tasks.Enqueue(next);
                     _inFlight++;
@@ -379,7 +377,7 @@ internal sealed class TransactionWorkers
     }
 
     /// <summary>Under the gate: counts off the tasks the claim's thread finished; the last one wakes threads waiting for it.</summary>
-    private void CountOff(WorkerClaim claim)
+    private void CountOff(WorkerClaim<TTask> claim)
     {
         if (claim.Finished == 0)
         {
@@ -397,10 +395,10 @@ internal sealed class TransactionWorkers
     }
 
     /// <summary>Under the gate: hands the claim's unstarted tasks to the other threads, ahead of the source's (or sets them aside after a failure).</summary>
-    private void ReturnBatch(WorkerClaim claim)
+    private void ReturnBatch(WorkerClaim<TTask> claim)
     {
         bool returned = false;
-        while (claim.Tasks.TryDequeue(out Action? unstarted))
+        while (claim.Tasks.TryDequeue(out TTask? unstarted))
         {
             if (_failed)
             {
@@ -420,7 +418,7 @@ internal sealed class TransactionWorkers
     }
 
     /// <summary>Under the gate, after a failure: a taken task that will not start now; given back when the run ends.</summary>
-    private void SetAside(Action task)
+    private void SetAside(TTask task)
     {
         _unstarted.Add(task);
         if (--_inFlight == 0)

@@ -5,7 +5,7 @@ using System.Diagnostics;
 namespace Stm.Engine;
 
 /// <summary>
-/// One worker thread's share of a <see cref="TransactionWorkers"/> run: the tasks it took from the source in one visit
+/// One worker thread's share of a <see cref="TransactionWorkers{TTask}"/> run: the tasks it took from the source in one visit
 /// to the gate and has not started yet, and how many it finished since it last counted them off. Also the thread's
 /// <see cref="IRetryWaitObserver"/>, so that a task waiting in <see cref="Atomic.Retry"/> hands back the tasks behind it.
 /// </summary>
@@ -16,13 +16,13 @@ namespace Stm.Engine;
 /// visits for short tasks, little left to one thread at the end for long ones. Touched only by its own thread (the
 /// run reads nothing of it without that thread calling in).
 /// </remarks>
-internal sealed class WorkerClaim(TransactionWorkers run) : IRetryWaitObserver
+internal sealed class WorkerClaim<TTask>(TransactionWorkers<TTask> run) : IRetryWaitObserver
 {
     /// <summary>
-    /// The largest batch. Taking a batch holds the gate for the source's work on each task (an enumerator's step and the
-    /// task's closure, for <see cref="Atomic.ForEach{T}"/>), so short tasks under a cap of 64 kept the gate contended:
-    /// 512 cut a 10,000-item two-thread loop of one-write bodies from 2.14 to 1.71 ms. The time bounds keep a batch of
-    /// longer tasks small.
+    /// The largest batch. Taking a batch holds the gate for the source's work on each task (an enumerator's step for
+    /// <see cref="Atomic.ForEach{T}"/>, a locked dequeue for a <see cref="TransactionQueue"/>), so short tasks under a cap
+    /// of 64 kept the gate contended: 512 cut a 10,000-item two-thread loop of one-write bodies from 2.14 to 1.71 ms.
+    /// The time bounds keep a batch of longer tasks small.
     /// </summary>
     internal const int MaxBatch = 512;
 
@@ -32,12 +32,12 @@ internal sealed class WorkerClaim(TransactionWorkers run) : IRetryWaitObserver
     /// <summary>A batch that took more than this shrinks (200 µs).</summary>
     private static readonly long s_slow = Stopwatch.Frequency / 5_000;
 
-    private readonly Queue<Action> _tasks = new();
+    private readonly Queue<TTask> _tasks = new();
     private int _batch = 1;
     private long _takenAt;
 
     /// <summary>Tasks claimed and not started yet.</summary>
-    internal Queue<Action> Tasks => _tasks;
+    internal Queue<TTask> Tasks => _tasks;
 
     /// <summary>Tasks this thread finished (committed, thrown or given up) and has not yet counted off under the gate.</summary>
     internal int Finished;

@@ -5,7 +5,7 @@ using System.Threading;
 namespace Stm.Engine;
 
 /// <summary>
-/// Threads for <see cref="TransactionWorkers"/>, kept after their job for a while and reused: a <see cref="Atomic.ForEach{T}"/>
+/// Threads for <see cref="TransactionWorkers{TTask}"/>, kept after their job for a while and reused: a <see cref="Atomic.ForEach{T}"/>
 /// or <see cref="TransactionQueue.Run"/> call starts its workers on idle threads of earlier calls instead of new ones.
 /// </summary>
 /// <remarks>
