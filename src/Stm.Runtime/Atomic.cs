@@ -174,7 +174,7 @@ public static class Atomic
     /// <remarks>The calls run on the calling thread and up to <paramref name="maxParallelism"/> − 1 worker threads, which
     /// Stm keeps for a while and reuses in later loops and queue runs; each call runs in the caller's execution context
     /// (async-locals flow into it). The threads take the items in order, one thread at a time stepping the enumerator, in
-    /// batches that grow while calls are short (up to 512 items, about 20 µs of calls). A call
+    /// batches that double while a batch runs in under 20 µs (up to 512 items). A call
     /// that waits in <see cref="Retry"/> does not hold its place while it waits: another thread takes the next item. So
     /// calls that wait for one another (one item waiting for a later item's write) all run, as they would one at a time
     /// in the right order. After a call throws, no further item is started, and calls waiting in <see cref="Retry"/> give
