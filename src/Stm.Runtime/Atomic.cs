@@ -191,18 +191,25 @@ public static class Atomic
             ArgumentOutOfRangeException.ThrowIfLessThan(requested, 1, nameof(maxParallelism));
         }
 
+        // Each item its own (top-level or nested) transaction: a struct body, nothing allocated per item.
+        void RunItem(T item)
+        {
+            var wrapped = new ItemBody<T>(body, item);
+            TransactionRunner.Run<ItemBody<T>, bool>(ref wrapped);
+        }
+
         if (InTransaction)
         {
             foreach (T item in items)
             {
-                Run(() => body(item));
+                RunItem(item);
             }
 
             return;
         }
 
         // The gate is held while a thread takes items, so it only steps the enumerator; the thread that runs an item
-        // makes it a transaction body (a struct: nothing allocated per item).
+        // makes it a transaction body.
         using IEnumerator<T> enumerator = items.GetEnumerator();
         bool TakeNext([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T item)
         {
@@ -214,12 +221,6 @@ public static class Atomic
 
             item = enumerator.Current;
             return true;
-        }
-
-        void RunItem(T item)
-        {
-            var wrapped = new ItemBody<T>(body, item);
-            TransactionRunner.Run<ItemBody<T>, bool>(ref wrapped);
         }
 
         int workers = maxParallelism ?? Environment.ProcessorCount;
