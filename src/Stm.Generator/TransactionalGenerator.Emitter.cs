@@ -165,15 +165,15 @@ public sealed partial class TransactionalGenerator
             foreach (PropertySpec property in spec.Properties)
             {
                 Separate();
-                WriteReader(writer, spec, property, stm);
+                WithNullableWarningsFor(writer, property, () => WriteReader(writer, spec, property, stm));
                 Separate();
-                WriteWriter(writer, property, stm);
+                WithNullableWarningsFor(writer, property, () => WriteWriter(writer, property, stm));
             }
 
             foreach (PropertySpec property in spec.Properties)
             {
                 Separate();
-                WriteProperty(writer, property, stm);
+                WithNullableWarningsFor(writer, property, () => WriteProperty(writer, property, stm));
             }
 
             if (spec.Record is { } record)
@@ -265,10 +265,28 @@ public sealed partial class TransactionalGenerator
             writer.Close();
         }
 
+        /// <summary>
+        /// Writes a property's members, with nullable warnings off if the property carries a nullable-analysis attribute
+        /// (see <see cref="PropertySpec.SuppressNullableWarnings"/>).
+        /// </summary>
+        private static void WithNullableWarningsFor(SourceWriter writer, PropertySpec property, System.Action write)
+        {
+            if (!property.SuppressNullableWarnings)
+            {
+                write();
+                return;
+            }
+
+            writer.Line("#nullable disable warnings // [AllowNull], [NotNull], ... apply to the property, not to these members");
+            write();
+            writer.Line("#nullable restore warnings");
+        }
+
         private static void WriteProperty(SourceWriter writer, PropertySpec property, RuntimeNames stm)
         {
+            // No documentation comment: the compiler takes a partial member's from its implementation when it has one,
+            // which would hide the comment the user wrote on the declaration.
             string value = property.ValueExpression;
-            writer.Line("/// <inheritdoc/>");
             writer.Line(GeneratedCodeAttribute);
             writer.Line(Join(property.Modifiers, "partial") + " " + property.Type + " " + property.Name);
             writer.Open();

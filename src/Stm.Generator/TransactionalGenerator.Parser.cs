@@ -177,8 +177,25 @@ public sealed partial class TransactionalGenerator
                     : type.NullableAnnotation == NullableAnnotation.Annotated ? "(object?)value" : "(object)value",
                 NeedsDefaultInitializer: needsDefault,
                 SetterAssertsBackingField: needsDefault && property.ContainingType.IsRecord && RecordParser.HasUserCopyConstructor(property.ContainingType),
-                HidesGeneratedMembers: HidesGeneratedMembersOfOuterBase(property, cancellationToken));
+                HidesGeneratedMembers: HidesGeneratedMembersOfOuterBase(property, cancellationToken),
+                SuppressNullableWarnings: HasNullableAnalysisAttribute(property));
         }
+
+        /// <summary>
+        /// Whether a nullable-analysis attribute (<c>System.Diagnostics.CodeAnalysis</c>: <c>AllowNull</c>, <c>DisallowNull</c>,
+        /// <c>MaybeNull</c>, <c>NotNull</c>, ...) is on the property, its getter's return or its setter's value.
+        /// </summary>
+        private static bool HasNullableAnalysisAttribute(IPropertySymbol property)
+        {
+            return property.GetAttributes().Any(IsNullableAnalysisAttribute)
+                || (property.GetMethod?.GetReturnTypeAttributes().Any(IsNullableAnalysisAttribute) ?? false)
+                || (property.SetMethod?.Parameters.Any(p => p.GetAttributes().Any(IsNullableAnalysisAttribute)) ?? false);
+        }
+
+        private static bool IsNullableAnalysisAttribute(AttributeData attribute) =>
+            attribute.AttributeClass is { ContainingNamespace: { Name: "CodeAnalysis", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } type
+            && type.Name is "AllowNullAttribute" or "DisallowNullAttribute" or "MaybeNullAttribute" or "NotNullAttribute"
+                or "MaybeNullWhenAttribute" or "NotNullWhenAttribute" or "NotNullIfNotNullAttribute";
 
         /// <summary>
         /// Whether a containing type that is also a base class of the property's class implements a transactional

@@ -86,13 +86,20 @@ internal sealed record GeneratorOutcome(CSharpCompilation Input, Compilation Out
     public IReadOnlyList<Diagnostic> ProblemsInGeneratedCode =>
         OutputProblems.Where(d => d.Location.SourceTree is { } tree && Sources.Any(s => s.SyntaxTree == tree)).ToList();
 
-    /// <summary>Problems of the output compilation that the input alone did not have: the generated code caused them.</summary>
+    /// <summary>
+    /// Problems of the output compilation that the input alone did not have: the generated code caused them. Except a
+    /// missing documentation comment (CS1591) in the user's files: the compiler reports it on a partial property only once
+    /// the property is implemented (CS9248 before), and the gap is the user's, as on any member.
+    /// </summary>
     public IReadOnlyList<Diagnostic> NewProblems
     {
         get
         {
             var before = Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(Key).ToHashSet();
-            return OutputProblems.Where(d => !before.Contains(Key(d))).ToList();
+            return OutputProblems
+                .Where(d => !before.Contains(Key(d)))
+                .Where(d => !(d.Id == "CS1591" && !Sources.Any(s => s.SyntaxTree == d.Location.SourceTree)))
+                .ToList();
 
             static string Key(Diagnostic d) => d.Id + "@" + d.Location.SourceTree?.FilePath + ":" + d.Location.SourceSpan;
         }

@@ -25,6 +25,11 @@ namespace Stm.Generator.Model;
 /// base's private generated members (<c>__stm_X</c>, <c>__stmGet_X</c>, ...) are visible here, so this class's members
 /// of those names are declared <c>new</c> (CS0108 otherwise).
 /// </param>
+/// <param name="SuppressNullableWarnings">
+/// The property carries a nullable-analysis attribute (<c>[AllowNull]</c>, <c>[NotNull]</c>, ...): the compiler applies it
+/// to an auto property's backing field, but not to the generated field, helper parameters and return values, so the
+/// generated members are compiled with nullable warnings off (the user's own code is analysed with the attribute).
+/// </param>
 internal sealed record PropertySpec(
     string Name,
     string NameLiteral,
@@ -41,4 +46,5 @@ internal sealed record PropertySpec(
     string ValueExpression,
     bool NeedsDefaultInitializer,
     bool SetterAssertsBackingField,
-    bool HidesGeneratedMembers);
+    bool HidesGeneratedMembers,
+    bool SuppressNullableWarnings);

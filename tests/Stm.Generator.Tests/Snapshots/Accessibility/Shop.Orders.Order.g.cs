@@ -372,7 +372,6 @@ namespace Shop.Orders
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         internal partial string Customer
         {
@@ -389,7 +388,6 @@ namespace Shop.Orders
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected partial decimal Discount
         {
@@ -406,7 +404,6 @@ namespace Shop.Orders
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Note
         {
@@ -423,7 +420,6 @@ namespace Shop.Orders
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private protected partial int Priority
         {
@@ -440,7 +436,6 @@ namespace Shop.Orders
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Quantity
         {
@@ -457,7 +452,6 @@ namespace Shop.Orders
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial bool Shipped
         {
@@ -474,7 +468,6 @@ namespace Shop.Orders
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         protected internal partial long Version
         {

@@ -127,7 +127,6 @@ namespace Bank.Model
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial long Balance
         {
@@ -144,7 +143,6 @@ namespace Bank.Model
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Bank.Model.Account? Next
         {

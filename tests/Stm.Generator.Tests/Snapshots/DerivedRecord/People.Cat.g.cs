@@ -65,7 +65,6 @@ namespace People
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         private partial int Lives
         {

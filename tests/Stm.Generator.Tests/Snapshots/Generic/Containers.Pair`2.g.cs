@@ -176,7 +176,6 @@ namespace Containers
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TKey Key
         {
@@ -193,7 +192,6 @@ namespace Containers
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<TKey, TValue> Map
         {
@@ -210,7 +208,6 @@ namespace Containers
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial TValue? Value
         {

@@ -76,7 +76,6 @@ partial class Counter : global::Stm.Internal.ITransactionalObject
         }
     }
 
-    /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
     public partial int Value
     {

@@ -323,7 +323,6 @@ namespace @namespace.@class
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @class
         {
@@ -340,7 +339,6 @@ namespace @namespace.@class
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int @field
         {
@@ -357,7 +355,6 @@ namespace @namespace.@class
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? @string
         {
@@ -374,7 +371,6 @@ namespace @namespace.@class
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int Alpha
         {
@@ -391,7 +387,6 @@ namespace @namespace.@class
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Größe
         {
@@ -408,7 +403,6 @@ namespace @namespace.@class
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int value
         {

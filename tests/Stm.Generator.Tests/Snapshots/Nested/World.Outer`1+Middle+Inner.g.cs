@@ -82,7 +82,6 @@ namespace World
                     }
                 }
 
-                /// <inheritdoc/>
                 [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
                 public partial TOuter? Value
                 {

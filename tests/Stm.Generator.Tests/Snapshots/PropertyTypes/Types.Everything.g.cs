@@ -1107,7 +1107,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial object? Anything
         {
@@ -1124,7 +1123,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial byte Byte
         {
@@ -1141,7 +1139,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Func<int, string>? Callback
         {
@@ -1158,7 +1155,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Color Color
         {
@@ -1175,7 +1171,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial decimal Decimal
         {
@@ -1192,7 +1187,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial double Double
         {
@@ -1209,7 +1203,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial dynamic Dynamic
         {
@@ -1226,7 +1219,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[,] Grid
         {
@@ -1243,7 +1235,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Guid Id
         {
@@ -1260,7 +1251,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Immutable.ImmutableArray<int> Immutable
         {
@@ -1277,7 +1267,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.List<string?> List
         {
@@ -1294,7 +1283,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> Map
         {
@@ -1311,7 +1299,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Money Money
         {
@@ -1328,7 +1315,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string?[]? Names
         {
@@ -1345,7 +1331,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial nint Native
         {
@@ -1362,7 +1347,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int? NullableInt
         {
@@ -1379,7 +1363,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial int[] Numbers
         {
@@ -1396,7 +1379,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::Types.Everything? Other
         {
@@ -1413,7 +1395,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.Collections.Generic.KeyValuePair<string, global::Types.Everything?> Pair
         {
@@ -1430,7 +1411,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string Text
         {
@@ -1447,7 +1427,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial (int Count, string? Label) Tuple
         {
@@ -1464,7 +1443,6 @@ namespace Types
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::System.DateTime When
         {

@@ -127,7 +127,6 @@ namespace People
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial global::People.Employee? Manager
         {
@@ -144,7 +143,6 @@ namespace People
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public required partial decimal Salary
         {

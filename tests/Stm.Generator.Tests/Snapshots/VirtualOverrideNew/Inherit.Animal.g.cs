@@ -127,7 +127,6 @@ namespace Inherit
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public virtual partial int Legs
         {
@@ -144,7 +143,6 @@ namespace Inherit
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public partial string? Sound
         {

@@ -114,7 +114,6 @@ namespace Inherit
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public override partial int Legs
         {
@@ -131,7 +130,6 @@ namespace Inherit
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public new partial string? Sound
         {

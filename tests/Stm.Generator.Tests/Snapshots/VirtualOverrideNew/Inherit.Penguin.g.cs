@@ -65,7 +65,6 @@ namespace Inherit
             }
         }
 
-        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("Stm.Generator", "0.1.0.0")]
         public sealed override partial int Legs
         {
