@@ -53,6 +53,12 @@ public static class Atomic
     /// has read, then re-runs the transaction (GHC's <c>retry</c>). Inside <see cref="OrElse(Action, Action)"/>,
     /// runs the alternative instead.
     /// </summary>
+    /// <remarks>
+    /// It abandons the attempt by throwing an exception of the runtime's own. Code inside the block that catches it (a
+    /// catch-all around a blocking <c>TQueue.Dequeue</c>, say) does not turn the retry into a commit: the transaction
+    /// retries when it reaches its commit, and a first <c>OrElse</c> alternative that caught its own retry gives way to
+    /// the second when it returns, as if the exception had reached them.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">Called outside an atomic block, or after <see cref="BecomeInevitable"/>.</exception>
     [StackTraceHidden]
     public static void Retry()
@@ -66,6 +72,7 @@ public static class Atomic
                 "Call Retry() before BecomeInevitable().");
         }
 
+        segment.RetryPending = true; // so that catching the exception below does not turn the retry into a commit
         throw new RetryException();
     }
 
@@ -136,7 +143,9 @@ public static class Atomic
     /// </summary>
     /// <remarks>
     /// If a handler throws, the exception propagates from <see cref="Run(Action)"/> once all handlers have run,
-    /// and the transaction is not re-run: a failing handler is a bug to see, not to retry.
+    /// and the transaction is not re-run: a failing handler is a bug to see, not to retry. If the rollback was the
+    /// body's own exception, that exception is not lost: it comes out first in an <see cref="AggregateException"/>,
+    /// followed by the handlers' exceptions.
     /// </remarks>
     /// <param name="handler">The action to run after a rollback.</param>
     /// <exception cref="ArgumentNullException"><paramref name="handler"/> is <see langword="null"/>.</exception>

@@ -223,6 +223,17 @@ public class CollectionTests
         Assert.Equal(0, small.IndexOf("b"));
         Assert.Throws<ArgumentOutOfRangeException>(() => small[5]);
         Assert.Throws<ArgumentOutOfRangeException>(() => small.Insert(3, "x"));
+        small.Insert(1, "end"); // at the count: appends
+        Assert.Equal(new[] { "b", "end" }, small);
+        small.RemoveAt(1);
+
+        // The index as given, not reinterpreted as an unsigned number (4294967295).
+        ArgumentOutOfRangeException negative = Assert.Throws<ArgumentOutOfRangeException>(() => small[-1]);
+        Assert.Equal(-1, negative.ActualValue);
+        Assert.Equal("index", negative.ParamName);
+        Assert.Equal(-2, Assert.Throws<ArgumentOutOfRangeException>(() => small.RemoveAt(-2)).ActualValue);
+        Assert.Equal(-3, Assert.Throws<ArgumentOutOfRangeException>(() => small.Insert(-3, "x")).ActualValue);
+        Assert.Equal(-4, Assert.Throws<ArgumentOutOfRangeException>(() => small.CopyTo(new string[4], -4)).ActualValue);
         small.Clear();
         Assert.Empty(small);
     }

@@ -180,4 +180,28 @@ public class HandlerTests
             Interlocked.Increment(ref counter);
         }
     }
+
+    [Fact]
+    public void An_OnAbort_handler_that_throws_does_not_hide_the_bodys_exception()
+    {
+        var cell = new Cell(0);
+        var body = new InvalidOperationException("body");
+        var handler = new FormatException("handler");
+        AggregateException both = Assert.Throws<AggregateException>(() => Atomic.Run(() =>
+        {
+            cell.Value = 1;
+            Atomic.OnAbort(() => throw handler);
+            throw body;
+        }));
+
+        Assert.Equal(new Exception[] { body, handler }, both.InnerExceptions);
+        Assert.Equal(0, cell.Value);
+
+        // With handlers that do not throw, the body's exception comes out as itself.
+        Assert.Same(body, Assert.Throws<InvalidOperationException>(() => Atomic.Run(() =>
+        {
+            Atomic.OnAbort(() => { });
+            throw body;
+        })));
+    }
 }

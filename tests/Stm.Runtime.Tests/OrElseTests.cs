@@ -151,4 +151,64 @@ public class OrElseTests
         Assert.Equal(0, secondRuns);
         Assert.Equal(0, c.Value);
     }
+
+    [Fact]
+    public void A_retry_swallowed_inside_the_first_alternative_runs_the_second_and_one_swallowed_before_still_retries()
+    {
+        var empty = new Stm.Collections.TQueue<int>();
+        var full = new Stm.Collections.TQueue<int>();
+        full.Enqueue(7);
+        var c = new Cell(0);
+
+        int taken = Atomic.OrElse(
+            () =>
+            {
+                c.Value = 1; // rolled back with the alternative
+                try
+                {
+                    return empty.Dequeue();
+                }
+                catch (Exception)
+                {
+                    return -1;
+                }
+            },
+            () => full.Dequeue());
+        Assert.Equal(7, taken);
+        Assert.Equal(0, c.Value);
+
+        // Swallowed before a choice whose first alternative succeeds: the transaction still retries, and takes nothing
+        // from the full queue until an item in the empty one wakes it.
+        full.Enqueue(8);
+        int attempts = 0;
+        int result = 0;
+        Action join = TestThreads.Start(() => result = Atomic.Run(() =>
+        {
+            System.Threading.Interlocked.Increment(ref attempts);
+            int first = 0;
+            try
+            {
+                first = empty.Dequeue();
+            }
+            catch (Exception)
+            {
+            }
+
+            return first + Atomic.OrElse(() => full.Dequeue(), () => -2);
+        }));
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (System.Threading.Volatile.Read(ref attempts) == 0 && watch.ElapsedMilliseconds < 10_000)
+        {
+            System.Threading.Thread.Sleep(1);
+        }
+
+        System.Threading.Thread.Sleep(50);
+        Assert.Equal(8, Assert.Single(full)); // the waiting attempt committed nothing
+        empty.Enqueue(100);
+        join();
+        Assert.Equal(108, result);
+        Assert.Empty(full);
+        Assert.True(attempts >= 2, $"{attempts} attempts");
+    }
 }

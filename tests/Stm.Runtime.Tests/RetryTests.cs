@@ -286,4 +286,43 @@ public class RetryTests
             Thread.Sleep(1);
         }
     }
+
+    [Fact]
+    public void A_retry_whose_exception_the_body_swallows_still_waits_instead_of_committing()
+    {
+        // A catch-all around a blocking Dequeue: the retry's exception is caught, but the transaction must not commit the
+        // empty-queue path (GHC's retry cannot be caught either); it waits, and the producer's item comes out.
+        var queue = new Stm.Collections.TQueue<int>();
+        var log = new Cell(0);
+        int attempts = 0;
+        int got = 0;
+        Action join = TestThreads.Start(() => got = Atomic.Run(() =>
+        {
+            Interlocked.Increment(ref attempts);
+            try
+            {
+                return queue.Dequeue();
+            }
+            catch (Exception)
+            {
+                log.Value = -1; // the path a swallowed retry would commit
+                return -1;
+            }
+        }));
+
+        var watch = Stopwatch.StartNew();
+        while (Volatile.Read(ref attempts) == 0 && watch.ElapsedMilliseconds < 10_000)
+        {
+            Thread.Sleep(1);
+        }
+
+        Thread.Sleep(50);
+        queue.Enqueue(42);
+        join();
+
+        Assert.Equal(42, got);
+        Assert.Equal(0, log.Value);
+        Assert.True(attempts >= 2, $"{attempts} attempts");
+    }
 }
+

@@ -45,7 +45,8 @@ internal static class CountThenCopy
     public static void CopyTo<T>(object collection, Func<List<T>> snapshot, T[] array, int arrayIndex)
     {
         ArgumentNullException.ThrowIfNull(array);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)arrayIndex, (uint)array.Length, nameof(arrayIndex));
+        ArgumentOutOfRangeException.ThrowIfNegative(arrayIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(arrayIndex, array.Length);
         List<T> items = snapshot();
         if (!Atomic.InTransaction)
         {

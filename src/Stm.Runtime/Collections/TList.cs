@@ -90,7 +90,7 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
     public void Insert(int index, T item) => Atomically(() =>
     {
         int count = _store.Value.Count;
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)index, (uint)count, nameof(index));
+        CheckIndex(index, count + 1);
         Add(item);
         TxCell<T>[] slots = _store.Value.Slots;
         for (int i = count; i > index; i--)
@@ -105,7 +105,7 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
     public void RemoveAt(int index) => Atomically(() =>
     {
         Store store = _store.Value;
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)store.Count, nameof(index));
+        CheckIndex(index, store.Count);
         for (int i = index; i < store.Count - 1; i++)
         {
             store.Slots[i].Value = store.Slots[i + 1].Value;
@@ -189,10 +189,17 @@ public sealed class TList<T> : IList<T>, IReadOnlyList<T>
         return items;
     });
 
+    /// <summary>Throws unless 0 &lt;= <paramref name="index"/> &lt; <paramref name="limit"/> (the message shows the index as given, not as an unsigned number).</summary>
+    private static void CheckIndex(int index, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, limit);
+    }
+
     private TxCell<T> SlotAt(int index)
     {
         Store store = _store.Value;
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)store.Count, nameof(index));
+        CheckIndex(index, store.Count);
         return store.Slots[index];
     }
 

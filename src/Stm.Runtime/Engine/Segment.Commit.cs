@@ -20,6 +20,11 @@ internal sealed partial class Segment
             throw DoomCause(); // user code swallowed the conflict that doomed this attempt
         }
 
+        if (RetryPending)
+        {
+            throw new RetryException(); // user code swallowed a retry: wait, as it asked, instead of committing
+        }
+
         if (Writes.Count == 0)
         {
             if (Commutes.Count == 0 || TryCommitAddsWithoutLock())

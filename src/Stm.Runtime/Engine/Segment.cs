@@ -28,6 +28,13 @@ internal sealed partial class Segment : TransactionContext
     private long _abortRequest;
     private int _abortRequestSite;
     private bool _doomed;
+
+    /// <summary>
+    /// <see cref="Atomic.Retry"/> was called in this attempt and no <c>OrElse</c> has handled it yet. Commit then retries
+    /// anyway: user code that catches the retry's exception (a catch-all around a blocking <c>TQueue.Dequeue</c>, say)
+    /// must not commit a state the transaction chose to wait out, as with GHC's <c>retry</c>, which cannot be caught.
+    /// </summary>
+    internal bool RetryPending;
     private ConflictKind _doomKind;
     private int _doomSite;
     private bool _inevitableByRequest;
@@ -190,6 +197,7 @@ internal sealed partial class Segment : TransactionContext
 
         Volatile.Write(ref AttemptSerial, AttemptSerial + 1);
         _doomed = false;
+        RetryPending = false;
         _inevitableByRequest = false;
         _attemptStart = CoarseClock.Now; // a field load: see CoarseClock
         CurrentOwner = HeaderWord.Owner(Index, 0);

@@ -54,12 +54,21 @@ internal static class TransactionRunner
         where TFirst : ITransactionBody<TResult>, allows ref struct
         where TSecond : ITransactionBody<TResult>, allows ref struct
     {
+        // A retry swallowed before this choice still stands; one swallowed inside the first alternative is its retry.
+        bool pendingBefore = segment.RetryPending;
+        segment.RetryPending = false;
         segment.PushSavepoint();
         try
         {
             TResult result = first.Invoke();
-            segment.MergeSavepoint();
-            return result;
+            if (!segment.RetryPending)
+            {
+                segment.MergeSavepoint();
+                segment.RetryPending = pendingBefore;
+                return result;
+            }
+
+            segment.RollbackSavepoint(); // the first alternative called Retry, and its own code caught the exception
         }
         catch (RetryException) when (!segment.Doomed)
         {
@@ -68,9 +77,11 @@ internal static class TransactionRunner
         catch
         {
             segment.RollbackSavepoint();
+            segment.RetryPending |= pendingBefore;
             throw;
         }
 
+        segment.RetryPending = pendingBefore; // handled: the alternative runs
         return RunNested<TSecond, TResult>(segment, ref second);
     }
 
@@ -194,7 +205,7 @@ internal static class TransactionRunner
             SegmentPool.Release(segment);
             if (handlers is not null)
             {
-                RunHandlers(handlers); // tested here, not inside: most transactions have none, and the call is not inlined
+                RunHandlers(handlers, userException); // tested here, not inside: most transactions have none, and the call is not inlined
             }
 
             switch (outcome)
@@ -230,9 +241,11 @@ internal static class TransactionRunner
 
     /// <summary>
     /// Runs deferred handlers outside any transaction, in registration order. Every handler runs; exceptions
-    /// are rethrown afterwards (one as itself, several as an <see cref="AggregateException"/>).
+    /// are rethrown afterwards (one as itself, several as an <see cref="AggregateException"/>). If the body threw too
+    /// (<paramref name="bodyException"/>, for <c>OnAbort</c> handlers), the handlers' exceptions do not replace it: they
+    /// come out together, the body's first, in an <see cref="AggregateException"/>.
     /// </summary>
-    private static void RunHandlers(Action[] handlers)
+    private static void RunHandlers(Action[] handlers, ExceptionDispatchInfo? bodyException)
     {
         ExceptionDispatchInfo? first = null;
         System.Collections.Generic.List<Exception>? all = null;
@@ -265,6 +278,13 @@ internal static class TransactionRunner
         finally
         {
             RetryGate.WaitObserver = pool;
+        }
+
+        if (first is not null && bodyException is not null)
+        {
+            throw new AggregateException(
+                "The transaction body threw, and so did Atomic.OnAbort handlers run for its rollback: the body's exception is the first inner exception.",
+                [bodyException.SourceException, .. all ?? [first.SourceException]]);
         }
 
         if (all is not null)
