@@ -8,12 +8,15 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Stm.Analyzers.Infrastructure;
 
 namespace Stm.Analyzers.CodeFixes;
 
 /// <summary>
 /// STM0010, two fixes: wrap the statement in <c>Atomic.OnCommit(() => ...)</c> (the effect then happens once, after the
-/// commit; offered only when <see cref="LambdaCapture"/> says it can move into a handler), or insert
+/// commit; offered only when <see cref="LambdaCapture"/> says it can move into a handler, and where the statement runs in
+/// the transaction: not in a local function or local delegate the block also hands to a handler, stores or never calls), or insert
 /// <c>Atomic.BecomeInevitable();</c> at the start of the atomic block (it then never re-runs).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeferEffectCodeFix)), Shared]
@@ -34,6 +37,7 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
 
         // OnCommit only where the deferred expression compiles and means the same in a lambda run after the commit.
         if (FindDeferrable(effect, model) is { } deferrable
+            && RunsInTheBlock(deferrable, model)
             && LambdaCapture.CanMoveIntoLambda(deferrable, model, deferred: true, CancellationToken.None)
             && SyntaxHelpers.AtomicTypeName(model, deferrable.SpanStart) is not null)
         {
@@ -106,6 +110,17 @@ public sealed class DeferEffectCodeFix : DocumentFixProvider
             });
         }
     }
+
+    /// <summary>
+    /// Whether the expression runs inside the transaction, where it is written: not in a local function or a local
+    /// delegate that the block also hands to a handler, stores or never calls (<see cref="AtomicBlocks.RunsInline"/>).
+    /// <c>Atomic.OnCommit</c> written there would run outside any transaction, and throw.
+    /// </summary>
+    private static bool RunsInTheBlock(ExpressionSyntax expression, SemanticModel model) =>
+        StmSymbols.TryCreate(model.Compilation) is { } symbols
+        && model.GetOperation(expression, CancellationToken.None) is { } operation
+        && AtomicBlocks.FindEnclosingBody(operation, symbols) is { } body
+        && AtomicBlocks.RunsInline(operation, body, symbols);
 
     /// <summary>
     /// The statement an expression body becomes in a block: <c>return body;</c> when the function returns a value,

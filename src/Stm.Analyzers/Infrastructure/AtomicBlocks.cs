@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,21 +9,28 @@ namespace Stm.Analyzers.Infrastructure;
 /// atomic entry point (<see cref="StmSymbols.IsAtomicEntryPoint"/>) or to a method that forwards it to one
 /// (<see cref="StmSymbols.IsAtomicArgument(IArgumentOperation)"/>). Other lambdas on the way up (a <c>Select</c>,
 /// a <c>List.ForEach</c>) are assumed to run where they are written; a lambda passed to <c>OnCommit</c>/<c>OnAbort</c>
-/// runs after the transaction, so nothing inside it is in the block.
+/// runs after the transaction, so nothing inside it is in the block; nor in a local function or local delegate that only
+/// runs as such a handler (<c>void Log() =&gt; ...; Atomic.OnCommit(Log);</c>).
 /// </summary>
 internal static class AtomicBlocks
 {
-    /// <summary>The atomic body enclosing <paramref name="operation"/>, or <see langword="null"/>.</summary>
+    /// <summary>How many handler-only functions deep <see cref="RunsOnlyDeferred"/> follows one that uses another.</summary>
+    private const int MaxDeferredDepth = 4;
+
+    /// <summary>
+    /// The atomic body enclosing <paramref name="operation"/>, or <see langword="null"/>. A local function or a local
+    /// delegate on the way up that only ever runs as an <c>OnCommit</c>/<c>OnAbort</c> handler
+    /// (<see cref="RunsOnlyDeferred"/>) is a handler like an inline lambda: nothing inside it is in the block.
+    /// </summary>
     public static IAnonymousFunctionOperation? FindEnclosingBody(IOperation operation, StmSymbols symbols)
     {
         // Atomic.OnCommit(Save): the method group runs after the commit, like a lambda would.
-        if (operation is IMethodReferenceOperation
-            && GetInvocationReceivingDelegate(operation) is { } handlerReceiver
-            && symbols.IsDeferredHandler(handlerReceiver.TargetMethod))
+        if (operation is IMethodReferenceOperation && IsHandedToDeferredHandler(operation, symbols))
         {
             return null;
         }
 
+        List<IOperation>? namedFunctions = null;
         for (IOperation? current = operation.Parent; current is not null; current = current.Parent)
         {
             if (current is IAnonymousFunctionOperation lambda)
@@ -32,7 +40,10 @@ internal static class AtomicBlocks
                 {
                     if (IsPassedAsAtomicBody(lambda, symbols))
                     {
-                        return lambda;
+                        // Checked only once a block is found: it searches the member for the function's uses.
+                        return namedFunctions is not null && namedFunctions.Exists(function => RunsOnlyDeferred(function, symbols, 0))
+                            ? null
+                            : lambda;
                     }
 
                     if (symbols.IsDeferredHandler(receiver.TargetMethod))
@@ -40,10 +51,231 @@ internal static class AtomicBlocks
                         return null;
                     }
                 }
+                else
+                {
+                    (namedFunctions ??= new List<IOperation>()).Add(lambda);
+                }
+            }
+            else if (current is ILocalFunctionOperation)
+            {
+                (namedFunctions ??= new List<IOperation>()).Add(current);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="function"/>, a local function or a lambda or anonymous method that initializes a local
+    /// variable, is run only after the transaction: it is used at least once, and every use (outside its own body) hands it
+    /// to <c>OnCommit</c>/<c>OnAbort</c> (<c>Atomic.OnCommit(Log)</c>) or sits in code that runs only there
+    /// (<c>Atomic.OnCommit(() =&gt; log())</c>, or another such function). A variable written anywhere after its
+    /// declaration (<c>log = ...</c>, <c>ref</c>/<c>out</c>) may hold something else and is not recognized; neither is
+    /// a delegate stored anywhere but in a local.
+    /// </summary>
+    private static bool RunsOnlyDeferred(IOperation function, StmSymbols symbols, int depth)
+    {
+        ISymbol? name = GetName(function);
+        if (name is null || depth > MaxDeferredDepth)
+        {
+            return false;
+        }
+
+        bool used = false;
+        foreach (IOperation descendant in GetScope(function).Descendants())
+        {
+            if (!IsUseOf(descendant, name) || IsWithin(descendant, function))
+            {
+                continue; // a recursive call runs when the function already does
+            }
+
+            if (!IsDeferredUse(descendant, symbols, depth))
+            {
+                return false;
+            }
+
+            used = true;
+        }
+
+        return used;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/>, in atomic body <paramref name="body"/>, runs during the block where it is
+    /// written: every lambda between them is passed to a method (a <c>List.ForEach</c>, a LINQ query: assumed to run
+    /// inline, as everywhere else), and every local function or local delegate between them is called only directly
+    /// (<c>Log()</c>, <c>log()</c>, <c>log.Invoke()</c>), at least once, from code in this block. A function that is also
+    /// handed to a handler, returned, stored or never called is not: code moved into <c>Atomic.OnCommit</c> there would
+    /// run outside any transaction and throw. For the fixes.
+    /// </summary>
+    public static bool RunsInline(IOperation operation, IAnonymousFunctionOperation body, StmSymbols symbols)
+    {
+        for (IOperation? current = operation.Parent; current is not null && current != body; current = current.Parent)
+        {
+            if (((current is IAnonymousFunctionOperation lambda && GetInvocationReceivingDelegate(lambda) is null) || current is ILocalFunctionOperation)
+                && !IsOnlyCalledIn(current, body, symbols))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsOnlyCalledIn(IOperation function, IAnonymousFunctionOperation body, StmSymbols symbols)
+    {
+        ISymbol? name = GetName(function);
+        if (name is null)
+        {
+            return false;
+        }
+
+        bool called = false;
+        foreach (IOperation descendant in GetScope(function).Descendants())
+        {
+            if (!IsUseOf(descendant, name) || IsWithin(descendant, function))
+            {
+                continue;
+            }
+
+            IOperation? call = descendant switch
+            {
+                IInvocationOperation invocation => invocation,
+                ILocalReferenceOperation { Parent: IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke } reference
+                    when invoke.Instance == reference => invoke,
+                _ => null,
+            };
+            if (call is null || FindEnclosingBody(call, symbols) != body)
+            {
+                return false;
+            }
+
+            called = true;
+        }
+
+        return called;
+    }
+
+    private static ISymbol? GetName(IOperation function) => function switch
+    {
+        ILocalFunctionOperation localFunction => localFunction.Symbol,
+        IAnonymousFunctionOperation lambda => GetInitializedLocal(lambda),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Where a local function or the local a lambda initializes can be named: within the block that declares it (the
+    /// nearest block above; a switch section's locals belong to the whole switch, inside that block too).
+    /// </summary>
+    private static IOperation GetScope(IOperation function)
+    {
+        IOperation current = function;
+        while (current.Parent is not null)
+        {
+            current = current.Parent;
+            if (current is IBlockOperation)
+            {
+                return current;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>The local a lambda initializes (<c>Action log = () =&gt; ...;</c>), or <see langword="null"/>.</summary>
+    private static ILocalSymbol? GetInitializedLocal(IAnonymousFunctionOperation lambda)
+    {
+        IOperation? current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { RefKind: RefKind.None } local } }
+            ? local
+            : null;
+    }
+
+    private static bool IsUseOf(IOperation operation, ISymbol name) => operation switch
+    {
+        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, name),
+        IInvocationOperation invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, name),
+        IMethodReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, name),
+        _ => false,
+    };
+
+    private static bool IsWithin(IOperation operation, IOperation ancestor)
+    {
+        for (IOperation? current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDeferredUse(IOperation use, StmSymbols symbols, int depth)
+    {
+        if (use is ILocalReferenceOperation && IsWrite(use))
+        {
+            return false;
+        }
+
+        // Atomic.OnCommit(log.Invoke): the method group of the delegate's Invoke is handed over.
+        IOperation handed = use is ILocalReferenceOperation { Parent: IMethodReferenceOperation { Method.MethodKind: MethodKind.DelegateInvoke } invoke }
+            ? invoke
+            : use;
+        return IsHandedToDeferredHandler(handed, symbols) || IsInDeferredCode(use, null, symbols, depth);
+    }
+
+    /// <summary>A write to the variable itself: an assignment, a <c>ref</c>/<c>out</c> argument, a deconstruction.</summary>
+    private static bool IsWrite(IOperation reference) => reference.Parent switch
+    {
+        IAssignmentOperation assignment => assignment.Target == reference,
+        IArgumentOperation argument => argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out },
+        ITupleOperation => true,
+        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None } } => true,
+        _ => false,
+    };
+
+    /// <summary>Whether a method group or delegate value is the argument of <c>OnCommit</c>/<c>OnAbort</c> (<c>Atomic.OnCommit(Save)</c>).</summary>
+    public static bool IsHandedToDeferredHandler(IOperation value, StmSymbols symbols) =>
+        GetInvocationReceivingDelegate(value) is { } receiver && symbols.IsDeferredHandler(receiver.TargetMethod);
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> runs only in an <c>OnCommit</c>/<c>OnAbort</c> handler: inside a lambda handed
+    /// to one, or inside a local function or local delegate that only runs as one (<see cref="RunsOnlyDeferred"/>), below
+    /// <paramref name="root"/> (the whole tree when <see langword="null"/>).
+    /// </summary>
+    private static bool IsInDeferredCode(IOperation operation, IOperation? root, StmSymbols symbols, int depth)
+    {
+        for (IOperation? current = operation.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda)
+            {
+                IInvocationOperation? receiver = GetInvocationReceivingDelegate(lambda);
+                if (receiver is null)
+                {
+                    if (RunsOnlyDeferred(lambda, symbols, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+                else if (symbols.IsDeferredHandler(receiver.TargetMethod))
+                {
+                    return true;
+                }
+            }
+            else if (current is ILocalFunctionOperation && RunsOnlyDeferred(current, symbols, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a lambda or method group is handed to an atomic entry point (or a wrapper of one) as the body.</summary>
@@ -77,21 +309,12 @@ internal static class AtomicBlocks
         return current is IArgumentOperation { Parent: IInvocationOperation invocation } ? invocation : null;
     }
 
-    /// <summary>Whether <paramref name="operation"/> sits in a lambda that is handed to <c>OnCommit</c>/<c>OnAbort</c>, below <paramref name="root"/>.</summary>
-    public static bool IsInDeferredHandler(IOperation operation, IOperation root, StmSymbols symbols)
-    {
-        for (IOperation? current = operation.Parent; current is not null && current != root; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation lambda
-                && GetInvocationReceivingDelegate(lambda) is { } receiver
-                && symbols.IsDeferredHandler(receiver.TargetMethod))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Whether <paramref name="operation"/> sits, below <paramref name="root"/>, in a lambda that is handed to
+    /// <c>OnCommit</c>/<c>OnAbort</c> or in a local function or local delegate that only runs as such a handler.
+    /// </summary>
+    public static bool IsInDeferredHandler(IOperation operation, IOperation root, StmSymbols symbols) =>
+        IsInDeferredCode(operation, root, symbols, 0);
 
     /// <summary>
     /// Whether the atomic body calls <c>Atomic.BecomeInevitable()</c> before <paramref name="position"/>: from there on

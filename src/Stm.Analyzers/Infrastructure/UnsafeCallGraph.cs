@@ -9,7 +9,8 @@ namespace Stm.Analyzers.Infrastructure;
 /// <summary>
 /// Follows calls through the source of one compilation to find whether a method reaches an unsafe API (STM0011):
 /// methods, local functions, property accessors and constructors; stops at <c>[TransactionSafe]</c>, at a body that
-/// calls <c>Atomic.BecomeInevitable()</c>, and inside <c>OnCommit</c>/<c>OnAbort</c> handlers; treats
+/// calls <c>Atomic.BecomeInevitable()</c>, and at <c>OnCommit</c>/<c>OnAbort</c> handlers (lambdas, method groups, and local
+/// functions or delegates only used as handlers); treats
 /// <c>[TransactionUnsafe]</c> (also from metadata) as unsafe. One instance per compilation (created in CompilationStart).
 /// </summary>
 internal sealed class UnsafeCallGraph
@@ -85,7 +86,10 @@ internal sealed class UnsafeCallGraph
                 foreach (IOperation operation in body.Descendants())
                 {
                     ISymbol? target = GetReferencedMember(operation);
-                    if (target is null || AtomicBlocks.IsInDeferredHandler(operation, body, _symbols) || IsInNestedLocalFunction(operation, body))
+                    if (target is null
+                        || (operation is IMethodReferenceOperation && AtomicBlocks.IsHandedToDeferredHandler(operation, _symbols))
+                        || IsInNestedLocalFunction(operation, body)
+                        || AtomicBlocks.IsInDeferredHandler(operation, body, _symbols))
                     {
                         continue;
                     }

@@ -12,7 +12,10 @@ namespace Stm.Analyzers.Rules;
 /// <summary>
 /// STM0005 (info): a transactional <c>{ get; set; }</c> property that this compilation only ever assigns during
 /// construction (in a constructor of its class, or in an object initializer). As a plain get-only or init-only
-/// property it would need no barriers. Not reported when other assemblies could call the setter.
+/// property it would need no barriers. Not reported when other assemblies could call the setter, nor for a property that
+/// can be written through another member: an <c>override</c> or <c>virtual</c> property (written through the base or
+/// an override), or one that implements a settable interface property (written through the interface). Those writes name
+/// the other member, so they are not counted here, and the property could not drop its setter anyway.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AssignedOnlyDuringConstructionAnalyzer : DiagnosticAnalyzer
@@ -45,13 +48,21 @@ public sealed class AssignedOnlyDuringConstructionAnalyzer : DiagnosticAnalyzer
 
             var candidates = new ConcurrentQueue<IPropertySymbol>();
             var writes = new ConcurrentDictionary<IPropertySymbol, WriteKinds>(SymbolEqualityComparer.Default);
-            start.RegisterSymbolAction(symbol => CollectCandidates(symbol, candidates), SymbolKind.NamedType);
+            var interfaceImplementations = new ConcurrentDictionary<IPropertySymbol, bool>(SymbolEqualityComparer.Default);
+            start.RegisterSymbolAction(
+                symbol =>
+                {
+                    CollectCandidates(symbol, candidates);
+                    CollectInterfaceImplementations(symbol, symbols, interfaceImplementations);
+                },
+                SymbolKind.NamedType);
             start.RegisterOperationAction(operation => CollectWrite(operation, writes), OperationKind.PropertyReference);
             start.RegisterCompilationEndAction(end =>
             {
                 foreach (IPropertySymbol property in candidates)
                 {
                     if (!writes.TryGetValue(property, out WriteKinds kinds) || (kinds & WriteKinds.Other) != 0
+                        || interfaceImplementations.ContainsKey(property)
                         || Visibility.IsExternallyVisible(property.SetMethod!, end.Compilation)
                         || TransactionalTypes.GetLocation(property) is not { } location)
                     {
@@ -81,10 +92,41 @@ public sealed class AssignedOnlyDuringConstructionAnalyzer : DiagnosticAnalyzer
 
         foreach (ISymbol member in type.GetMembers())
         {
-            if (member is IPropertySymbol { SetMethod.IsInitOnly: false } property
+            // virtual, override (abstract ones are not transactional): other members' writes reach it, and an override
+            // of a settable property cannot be get-only (CS8080) or init-only (CS8853).
+            if (member is IPropertySymbol { SetMethod.IsInitOnly: false, IsVirtual: false, IsOverride: false, IsAbstract: false } property
                 && MemberKinds.Classify(property) == TransactionalMemberKind.TransactionalProperty)
             {
                 candidates.Enqueue(property.PartialDefinitionPart ?? property);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The properties of transactional classes that implement a settable interface property, in
+    /// <paramref name="context"/>'s type (which may inherit the implementation from a base class): writes through the
+    /// interface reach them, and without its setter the property would no longer implement the interface (CS0535).
+    /// A get-only interface property is no obstacle: writes cannot go through it, and a get-only or init-only property
+    /// still implements it.
+    /// </summary>
+    private static void CollectInterfaceImplementations(SymbolAnalysisContext context, StmSymbols symbols, ConcurrentDictionary<IPropertySymbol, bool> implementations)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind != TypeKind.Class || type.AllInterfaces.IsEmpty || !symbols.IsTransactionalType(type))
+        {
+            return;
+        }
+
+        foreach (INamedTypeSymbol @interface in type.AllInterfaces)
+        {
+            foreach (ISymbol member in @interface.GetMembers())
+            {
+                if (member is IPropertySymbol { SetMethod: not null, IsStatic: false } interfaceProperty
+                    && type.FindImplementationForInterfaceMember(interfaceProperty) is IPropertySymbol implementation)
+                {
+                    implementation = implementation.OriginalDefinition;
+                    implementations.TryAdd(implementation.PartialDefinitionPart ?? implementation, true);
+                }
             }
         }
     }

@@ -868,4 +868,41 @@ public sealed class STM0010FixTests
         "ReadOnlySpan<char> text = \"ab\"; Console.Out.Write(text); Console.WriteLine(\"done\"); int n = 0; Console.WriteLine(n++);"), Block(
         "ReadOnlySpan<char> text = \"ab\"; Console.Out.Write(text); Atomic.OnCommit(() => Console.WriteLine(\"done\")); int n = 0; Console.WriteLine(n++);"),
         DeferEffectCodeFix.OnCommitKey);
+
+    // A local function or local delegate is a handler too when the block only hands it to OnCommit/OnAbort: nothing is
+    // reported there (STM0010Tests). When the block also calls it, or stores it, or never does, OnCommit written inside
+    // would run where the function runs: in a handler, outside any transaction, where OnCommit throws.
+
+    [Fact]
+    public Task No_OnCommit_fix_in_a_local_delegate_also_handed_to_OnCommit() => VerifyOnlyBecomeInevitableAsync(Block(
+        "Action log = () => [|Console.WriteLine(\"x\")|]; Atomic.OnCommit(log); log();"));
+
+    [Fact]
+    public Task No_OnCommit_fix_in_a_local_function_also_handed_to_OnAbort() => VerifyOnlyBecomeInevitableAsync(Block(
+        "void Log() { [|Console.WriteLine(\"x\")|]; } Log(); Atomic.OnAbort(Log);"));
+
+    [Fact]
+    public Task No_OnCommit_fix_in_a_local_delegate_the_block_never_calls() => VerifyOnlyBecomeInevitableAsync(Block(
+        "Action log = () => [|Console.WriteLine(\"x\")|]; GC.KeepAlive(log);"));
+
+    [Fact]
+    public Task No_OnCommit_fix_in_a_lambda_the_block_returns() => FixRunner.VerifyNoFixAsync(Analyzer, Fix, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static Action Main() => Atomic.Run<Action>(() => () => [|Console.WriteLine("later")|]);
+        }
+        """, DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task OnCommit_in_a_local_function_the_block_calls() => FixRunner.VerifyFixAsync(Analyzer, Fix, Block(
+        "void Log() { Console.WriteLine(\"x\"); } Log(); Log();"), Block(
+        "void Log() { Atomic.OnCommit(() => Console.WriteLine(\"x\")); } Log(); Log();"), DeferEffectCodeFix.OnCommitKey);
+
+    [Fact]
+    public Task OnCommit_in_a_local_delegate_the_block_invokes() => FixRunner.VerifyFixAsync(Analyzer, Fix, Block(
+        "Action log = () => Console.WriteLine(\"x\"); log.Invoke();"), Block(
+        "Action log = () => Atomic.OnCommit(() => Console.WriteLine(\"x\")); log.Invoke();"), DeferEffectCodeFix.OnCommitKey);
 }

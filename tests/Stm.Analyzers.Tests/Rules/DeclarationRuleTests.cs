@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Stm.Analyzers.Rules;
 using Stm.Analyzers.Tests.Harness;
 using Xunit;
@@ -435,6 +436,103 @@ public sealed class STM0005Tests
         Assert.Equal("get", diagnostics[0].Properties[AssignedOnlyDuringConstructionAnalyzer.AccessorProperty]);
         Assert.Equal("init", diagnostics[1].Properties[AssignedOnlyDuringConstructionAnalyzer.AccessorProperty]);
     }
+
+    // The issue's case: an application (nothing is visible to other assemblies), the override assigned only in an object
+    // initializer, but through the base after that. The write names Shape.Label, not Circle.Label.
+    [Fact]
+    public Task Ignores_overrides_and_virtual_properties_written_through_the_base() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        [Transactional] public abstract partial class Shape { public virtual partial string Label { get; set; } }
+        [Transactional] public sealed partial class Circle : Shape { public override partial string Label { get; set; } }
+
+        [Transactional] public partial class Node { public virtual partial int Weight { get; set; } }
+        [Transactional] public partial class Leaf : Node { public sealed override partial int Weight { get; set; } }
+
+        internal static class Program
+        {
+            public static void Main()
+            {
+                var c = new Circle { Label = "a" };
+                Shape s = c;
+                s.Label = "b";
+                _ = new Leaf { Weight = 1 };
+                _ = new Node { Weight = 2 };
+            }
+        }
+        """, OutputKind.ConsoleApplication);
+
+    // An override of a settable property cannot drop the setter (CS8080) or make it init (CS8853); a virtual one would
+    // break its overrides: not reported even when nothing writes them after construction.
+    [Fact]
+    public Task Ignores_overrides_and_virtual_properties_assigned_only_during_construction() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        [Transactional]
+        internal partial class Shape
+        {
+            public Shape() => Label = "";
+            public virtual partial string Label { get; set; }
+        }
+
+        [Transactional]
+        internal sealed partial class Circle : Shape
+        {
+            public Circle() => Label = "circle";
+            public override partial string Label { get; set; }
+        }
+        """);
+
+    // Writes through the interface name the interface's property; the setter is part of the contract (CS0535 without
+    // it). Also when the class implements the interface with a property it inherits.
+    [Fact]
+    public Task Ignores_implementations_of_settable_interface_properties() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        internal interface ILabeled { string Label { get; set; } }
+
+        [Transactional]
+        internal sealed partial class Tag : ILabeled
+        {
+            public partial string Label { get; set; }
+        }
+
+        [Transactional]
+        internal partial class Base
+        {
+            public partial string Label { get; set; }
+        }
+
+        [Transactional]
+        internal sealed partial class Derived : Base, ILabeled { }
+
+        internal static class Program
+        {
+            public static void Rename(ILabeled labeled) => labeled.Label = "renamed";
+
+            public static void Create()
+            {
+                Rename(new Tag { Label = "a" });
+                Rename(new Derived { Label = "b" });
+            }
+        }
+        """);
+
+    // A get-only interface property cannot be written through, and a get-only or init-only property still implements it.
+    [Fact]
+    public Task Reports_implementations_of_get_only_interface_properties() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        internal interface INamed { string Name { get; } }
+
+        [Transactional]
+        internal sealed partial class Person : INamed
+        {
+            public partial string [|Name|] { get; set; }
+
+            public static INamed Create() => new Person { Name = "a" };
+        }
+        """);
 
     [Fact]
     public Task Ignores_setters_other_assemblies_can_call_and_init_only_properties() => Verify.NoDiagnosticsAsync(Analyzer, """

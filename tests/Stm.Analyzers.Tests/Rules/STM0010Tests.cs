@@ -169,6 +169,91 @@ public sealed class STM0010Tests
         """);
 
     [Fact]
+    public Task Ignores_local_functions_and_local_delegates_used_only_as_OnCommit_or_OnAbort_handlers() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using System;
+        using System.IO;
+        using Stm;
+
+        [Transactional]
+        internal partial class Counter
+        {
+            public partial int Balance { get; set; }
+        }
+
+        internal static class Program
+        {
+            public static void Main(Counter c, string path)
+            {
+                Atomic.Run(() =>
+                {
+                    c.Balance++;
+                    void Log() => Console.WriteLine("done");
+                    Atomic.OnCommit(Log);
+                    Action log = () => Console.WriteLine("x");
+                    Atomic.OnCommit(log);
+                    Func<int> later = () => Console.Read();
+                    Atomic.OnCommit(() => later());
+                    Action undo = delegate { File.AppendAllText(path, "aborted"); };
+                    Atomic.OnAbort(undo);
+                    var twice = () => Console.WriteLine("twice");
+                    Atomic.OnCommit(twice);
+                    Atomic.OnAbort(twice.Invoke);
+                    void Report(int n) { Console.WriteLine(n); if (n > 0) Report(n - 1); } // recursion runs where the first call does
+                    void Flush() { File.AppendAllText(path, "flushed"); Report(3); }  // Report: only from a handler-only function
+                    Atomic.OnCommit(Flush);
+                    Atomic.OnCommit(() => Report(1));
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_local_functions_and_local_delegates_also_run_in_the_block() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using Stm;
+
+        internal static class Program
+        {
+            public static Action Main(Action other)
+            {
+                Action returned = null!;
+                Atomic.Run(() =>
+                {
+                    void Log() => [|Console.WriteLine|]("called here too");
+                    Atomic.OnCommit(Log);
+                    Log();
+
+                    Action log = () => [|Console.WriteLine|]("invoked here too");
+                    Atomic.OnCommit(log);
+                    log.Invoke();
+
+                    Action reassigned = () => [|Console.WriteLine|]("may be replaced");
+                    Atomic.OnCommit(reassigned);
+                    reassigned = other;
+                    reassigned();
+
+                    Action aliased = () => [|Console.WriteLine|]("runs through an alias");
+                    Atomic.OnCommit(aliased);
+                    Action alias = aliased;
+                    alias();
+
+                    Action stored = () => [|Console.WriteLine|]("stored");
+                    Atomic.OnCommit(stored);
+                    returned = stored;
+
+                    void Inner() => [|Console.WriteLine|]("called by a function the block calls");
+                    void Outer() => Inner();
+                    Atomic.OnCommit(Inner);
+                    Outer();
+
+                    void Unused() => [|Console.WriteLine|]("never called");
+                });
+                return returned;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_effects_before_BecomeInevitable() => Verify.DiagnosticsAsync(Analyzer, """
         using System;
         using Stm;

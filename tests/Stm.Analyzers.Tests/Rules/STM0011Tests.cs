@@ -105,6 +105,47 @@ public sealed class STM0011Tests
         """);
 
     [Fact]
+    public Task Ignores_handlers_passed_by_name_but_follows_what_also_runs_in_the_block() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using System.IO;
+        using Stm;
+
+        internal static class Service
+        {
+            public static void Flush() => File.AppendAllText("log", "flushed");
+
+            public static void NotifyByMethodGroup() => Atomic.OnCommit(Flush);
+
+            public static void NotifyByLocalFunction()
+            {
+                void Log() => Console.WriteLine("after commit");
+                Atomic.OnCommit(Log);
+            }
+
+            public static void NotifyByLocalDelegate()
+            {
+                Action log = () => Console.WriteLine("after commit");
+                Atomic.OnAbort(log);
+            }
+
+            public static void LogNowAndLater()
+            {
+                Action log = () => Console.WriteLine("now and after commit");
+                Atomic.OnCommit(log);
+                log();
+            }
+
+            public static void Main() => Atomic.Run(() =>
+            {
+                NotifyByMethodGroup();
+                NotifyByLocalFunction();
+                NotifyByLocalDelegate();
+                [|LogNowAndLater|]();
+            });
+        }
+        """);
+
+    [Fact]
     public async Task TransactionUnsafe_marks_a_method_unsafe_with_its_reason()
     {
         var diagnostics = await Verify.DiagnosticsAsync(Analyzer, """
