@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Stm.Analyzers.Infrastructure;
 
@@ -317,23 +320,121 @@ internal static class AtomicBlocks
         IsInDeferredCode(operation, root, symbols, 0);
 
     /// <summary>
-    /// Whether the atomic body calls <c>Atomic.BecomeInevitable()</c> before <paramref name="position"/>: from there on
-    /// the transaction cannot abort, so irreversible effects are what the user asked for.
+    /// Whether the atomic body has certainly called <c>Atomic.BecomeInevitable()</c> when <paramref name="operation"/>
+    /// runs: from there on the transaction cannot abort, so irreversible effects are what the user asked for. Only a call
+    /// that always runs first counts (<see cref="FindInevitableRegion"/>); an operation in a local function runs where the
+    /// function is used (<see cref="GetEarliestRunPosition"/>).
     /// </summary>
-    public static bool IsInevitableBefore(IOperation body, int position, StmSymbols symbols)
+    public static bool IsInevitableBefore(IOperation body, IOperation operation, StmSymbols symbols) =>
+        FindInevitableRegion(body, symbols) is { } region && IsInRegion(operation, body, region, symbols);
+
+    /// <summary>
+    /// Where a function body (an atomic lambda, a method, an accessor, a local function) is certainly inevitable: from the
+    /// end of its first <c>Atomic.BecomeInevitable();</c> that always runs, up to the first label after it (a <c>goto</c>
+    /// from before the call may jump there), or <see langword="null"/> when there is no such call. A call counts only as an
+    /// expression statement of the body's own statement list, or of a plain block, a <c>using</c> or <c>lock</c> body or a
+    /// labeled statement nested in it: not inside an <c>if</c>, <c>switch</c>, loop, <c>try</c>, lambda or local function,
+    /// which may not run it (or not before what follows). Walks the top-level statements only.
+    /// </summary>
+    public static TextSpan? FindInevitableRegion(IOperation body, StmSymbols symbols)
     {
-        foreach (IOperation descendant in body.Descendants())
+        IBlockOperation? block = GetBodyBlock(body);
+        if (block is null || FindUnconditionalInevitableCall(block.Operations, symbols) is not { } call)
         {
-            if (descendant is IInvocationOperation invocation
-                && invocation.Syntax.SpanStart < position
-                && symbols.IsBecomeInevitable(invocation.TargetMethod)
-                && !IsInDeferredHandler(invocation, body, symbols))
+            return null;
+        }
+
+        int start = call.Syntax.Span.End;
+        int end = int.MaxValue;
+        foreach (SyntaxNode node in block.Syntax.DescendantNodes(IsStatementLevel))
+        {
+            if (node is LabeledStatementSyntax label && label.SpanStart >= start && label.SpanStart < end)
             {
-                return true;
+                end = label.SpanStart;
             }
         }
 
-        return false;
+        return TextSpan.FromBounds(start, end);
+    }
+
+    /// <summary>Whether <paramref name="operation"/>, in <paramref name="body"/>, only runs within <paramref name="region"/> (<see cref="FindInevitableRegion"/>).</summary>
+    public static bool IsInRegion(IOperation operation, IOperation body, TextSpan region, StmSymbols symbols) =>
+        GetEarliestRunPosition(operation, body, symbols, 0) is { } position && position >= region.Start && position < region.End;
+
+    private static IBlockOperation? GetBodyBlock(IOperation body) => body switch
+    {
+        IAnonymousFunctionOperation lambda => lambda.Body,
+        ILocalFunctionOperation localFunction => localFunction.Body,
+        IMethodBodyOperation method => method.BlockBody,
+        IConstructorBodyOperation constructor => constructor.BlockBody,
+        IBlockOperation block => block,
+        _ => null,
+    };
+
+    private static IOperation? FindUnconditionalInevitableCall(ImmutableArray<IOperation> statements, StmSymbols symbols)
+    {
+        foreach (IOperation statement in statements)
+        {
+            IOperation? call = statement switch
+            {
+                IExpressionStatementOperation { Operation: IInvocationOperation invocation }
+                    when symbols.IsBecomeInevitable(invocation.TargetMethod) => statement,
+                IBlockOperation block => FindUnconditionalInevitableCall(block.Operations, symbols),
+                IUsingOperation { Body: IBlockOperation block } => FindUnconditionalInevitableCall(block.Operations, symbols),
+                IUsingOperation { Body: { } single } => FindUnconditionalInevitableCall(ImmutableArray.Create(single), symbols),
+                ILockOperation { Body: IBlockOperation block } => FindUnconditionalInevitableCall(block.Operations, symbols),
+                ILockOperation { Body: { } single } => FindUnconditionalInevitableCall(ImmutableArray.Create(single), symbols),
+                ILabeledOperation { Operation: { } labeled } => FindUnconditionalInevitableCall(ImmutableArray.Create(labeled), symbols),
+                _ => null,
+            };
+            if (call is not null)
+            {
+                return call;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Statements and the clauses that hold them; not expressions (a label in a lambda is not a target for a jump here).</summary>
+    private static bool IsStatementLevel(SyntaxNode node) =>
+        node is StatementSyntax or SwitchSectionSyntax or CatchClauseSyntax or FinallyClauseSyntax or ElseClauseSyntax;
+
+    /// <summary>
+    /// Where in <paramref name="body"/> <paramref name="operation"/> may first run: its own position, or, inside a local
+    /// function of the body (which its callers may call before its declaration), the earliest place the function is used,
+    /// outside its own body; <see langword="null"/> when that cannot be told (a function never used in the body, or too
+    /// deep a chain of them). A lambda cannot run before it is created, so its position stands.
+    /// </summary>
+    private static int? GetEarliestRunPosition(IOperation operation, IOperation body, StmSymbols symbols, int depth)
+    {
+        for (IOperation? current = operation.Parent; current is not null && current != body; current = current.Parent)
+        {
+            if (current is not ILocalFunctionOperation localFunction)
+            {
+                continue;
+            }
+
+            if (depth > MaxDeferredDepth)
+            {
+                return null;
+            }
+
+            int? earliest = null;
+            foreach (IOperation descendant in GetScope(localFunction).Descendants())
+            {
+                if (IsUseOf(descendant, localFunction.Symbol) && !IsWithin(descendant, localFunction)
+                    && GetEarliestRunPosition(descendant, body, symbols, depth + 1) is { } position
+                    && (earliest is null || position < earliest))
+                {
+                    earliest = position;
+                }
+            }
+
+            return earliest;
+        }
+
+        return operation.Syntax.SpanStart;
     }
 
     /// <summary>The innermost method, local function or accessor whose body holds <paramref name="operation"/>, skipping lambdas.</summary>

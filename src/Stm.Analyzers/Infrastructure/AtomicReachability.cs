@@ -122,9 +122,10 @@ internal sealed class AtomicReachability
 
     /// <summary>
     /// Where code outside any atomic block runs, as far as the source tells: <see cref="Placement.Deferred"/> in an
-    /// <c>OnCommit</c>/<c>OnAbort</c> handler, <see cref="Placement.Unknown"/> in a lambda handed to a method of this
-    /// compilation (it may be a wrapper around <c>Atomic.Run</c>) or stored for later, otherwise <see cref="Placement.Member"/>:
-    /// it runs wherever its containing member runs.
+    /// <c>OnCommit</c>/<c>OnAbort</c> handler, <see cref="Placement.Unknown"/> in a lambda handed to a method or constructor
+    /// of this compilation (it may be a wrapper around <c>Atomic.Run</c>) or stored for later, otherwise
+    /// <see cref="Placement.Member"/>: it runs wherever its containing member runs (also in a lambda handed to a method or
+    /// constructor of another assembly: <c>Task.Run</c>, <c>new Thread(...)</c>, a <c>List.ForEach</c>).
     /// </summary>
     public Placement Classify(IOperation operation, out bool insideAtomicBlock)
     {
@@ -136,7 +137,13 @@ internal sealed class AtomicReachability
                 continue;
             }
 
-            IInvocationOperation? receiver = AtomicBlocks.GetInvocationReceivingDelegate(lambda);
+            // A method or a constructor receives it: new Thread(() => ...), new Timer(_ => ..., ...) like Task.Run(() => ...).
+            IMethodSymbol? receiver = AtomicBlocks.GetReceivingArgument(lambda)?.Parent switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
             if (receiver is null)
             {
                 return Placement.Unknown;
@@ -148,12 +155,12 @@ internal sealed class AtomicReachability
                 return Placement.Unknown;
             }
 
-            if (_symbols.IsDeferredHandler(receiver.TargetMethod))
+            if (_symbols.IsDeferredHandler(receiver))
             {
                 return Placement.Deferred;
             }
 
-            if (!receiver.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+            if (!receiver.DeclaringSyntaxReferences.IsEmpty)
             {
                 return Placement.Unknown;
             }

@@ -3,15 +3,17 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Stm.Analyzers.Infrastructure;
 
 /// <summary>
 /// Follows calls through the source of one compilation to find whether a method reaches an unsafe API (STM0011):
-/// methods, local functions, property accessors and constructors; stops at <c>[TransactionSafe]</c>, at a body that
-/// calls <c>Atomic.BecomeInevitable()</c>, and at <c>OnCommit</c>/<c>OnAbort</c> handlers (lambdas, method groups, and local
-/// functions or delegates only used as handlers); treats
-/// <c>[TransactionUnsafe]</c> (also from metadata) as unsafe. One instance per compilation (created in CompilationStart).
+/// methods, local functions, property accessors and constructors; stops at <c>[TransactionSafe]</c>, after an
+/// <c>Atomic.BecomeInevitable()</c> that always runs first in a body (<see cref="AtomicBlocks.FindInevitableRegion"/>:
+/// what comes before it is still followed), and at <c>OnCommit</c>/<c>OnAbort</c> handlers (lambdas, method groups, and
+/// local functions or delegates only used as handlers); treats <c>[TransactionUnsafe]</c> (also from metadata) as unsafe.
+/// One instance per compilation (created in CompilationStart).
 /// </summary>
 internal sealed class UnsafeCallGraph
 {
@@ -78,17 +80,16 @@ internal sealed class UnsafeCallGraph
             var callees = new List<IMethodSymbol>();
             foreach (IOperation body in GetBodies(method, cancellationToken))
             {
-                if (ContainsBecomeInevitable(body))
-                {
-                    return Remember(method, Result.Safe);
-                }
-
+                // After an Atomic.BecomeInevitable() that always runs first, effects are what the author asked for; before it
+                // (or when the call may not run) they happen once per attempt like anywhere else.
+                TextSpan? inevitable = AtomicBlocks.FindInevitableRegion(body, _symbols);
                 foreach (IOperation operation in body.Descendants())
                 {
                     ISymbol? target = GetReferencedMember(operation);
                     if (target is null
                         || (operation is IMethodReferenceOperation && AtomicBlocks.IsHandedToDeferredHandler(operation, _symbols))
                         || IsInNestedLocalFunction(operation, body)
+                        || (inevitable is { } region && AtomicBlocks.IsInRegion(operation, body, region, _symbols))
                         || AtomicBlocks.IsInDeferredHandler(operation, body, _symbols))
                     {
                         continue;
@@ -163,20 +164,6 @@ internal sealed class UnsafeCallGraph
         bool isWrite = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference;
         IMethodSymbol? accessor = isWrite ? property.SetMethod ?? property.GetMethod : property.GetMethod ?? property.SetMethod;
         return (ISymbol?)accessor ?? property;
-    }
-
-    private bool ContainsBecomeInevitable(IOperation body)
-    {
-        foreach (IOperation operation in body.Descendants())
-        {
-            if (operation is IInvocationOperation invocation && _symbols.IsBecomeInevitable(invocation.TargetMethod)
-                && !AtomicBlocks.IsInDeferredHandler(invocation, body, _symbols))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private IEnumerable<IOperation> GetBodies(IMethodSymbol method, CancellationToken cancellationToken)

@@ -55,7 +55,7 @@ public sealed class IrreversibleEffectInAtomicBlockAnalyzer : DiagnosticAnalyzer
         }
 
         IAnonymousFunctionOperation? body = AtomicBlocks.FindEnclosingBody(context.Operation, symbols);
-        if (body is null || AtomicBlocks.IsInevitableBefore(body, context.Operation.Syntax.SpanStart, symbols))
+        if (body is null || AtomicBlocks.IsInevitableBefore(body, context.Operation, symbols))
         {
             return;
         }

@@ -8,8 +8,9 @@ using Stm.Analyzers.Infrastructure;
 namespace Stm.Analyzers.Rules;
 
 /// <summary>
-/// STM0015: <c>x.P += 1</c>, <c>x.P++</c>, <c>x.P ??= v</c> or <c>x.P = x.P + 1</c> on a transactional property outside
-/// any atomic block, in code no atomic block of the compilation reaches: each access is atomic, the pair is not.
+/// STM0015: <c>x.P += 1</c>, <c>x.P++</c>, <c>x.P ??= v</c>, <c>x.P = x.P + 1</c> or <c>(x.P, y) = (x.P + 1, 0)</c> on a
+/// transactional property outside any atomic block, in code no atomic block of the compilation reaches: each access is
+/// atomic, the pair is not.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyzer
@@ -46,7 +47,8 @@ public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyz
                 OperationKind.CoalesceAssignment,
                 OperationKind.Increment,
                 OperationKind.Decrement,
-                OperationKind.SimpleAssignment);
+                OperationKind.SimpleAssignment,
+                OperationKind.DeconstructionAssignment);
             start.RegisterCompilationEndAction(end =>
             {
                 foreach (Candidate candidate in candidates)
@@ -62,7 +64,7 @@ public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyz
 
     private static void Collect(OperationAnalysisContext context, StmSymbols symbols, AtomicReachability reachability, ConcurrentQueue<Candidate> candidates)
     {
-        IPropertyReferenceOperation? target = GetReadModifyWriteTarget(context.Operation);
+        IPropertyReferenceOperation? target = GetReadModifyWriteTarget(context.Operation, symbols);
         if (target is null || !IsTransactionalProperty(target.Property, symbols))
         {
             return;
@@ -86,7 +88,7 @@ public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyz
         candidates.Enqueue(new Candidate(diagnostic, placement == AtomicReachability.Placement.Deferred ? null : member));
     }
 
-    private static IPropertyReferenceOperation? GetReadModifyWriteTarget(IOperation operation)
+    private static IPropertyReferenceOperation? GetReadModifyWriteTarget(IOperation operation, StmSymbols symbols)
     {
         switch (operation)
         {
@@ -97,13 +99,17 @@ public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyz
             case IIncrementOrDecrementOperation { Target: IPropertyReferenceOperation property }:
                 return property;
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
-                foreach (IOperation read in assignment.Value.DescendantsAndSelf())
+                return ReadsTarget(assignment.Value, property) ? property : null;
+            case IDeconstructionAssignmentOperation deconstruction:
+                // (c.Value, c.Other) = (c.Value + 1, 0): the first transactional property written that the right side also reads.
+                foreach (IOperation element in deconstruction.Target.DescendantsAndSelf())
                 {
-                    if (read is IPropertyReferenceOperation other
-                        && SymbolEqualityComparer.Default.Equals(other.Property, property.Property)
-                        && SameInstance(other.Instance, property.Instance))
+                    if (element is IPropertyReferenceOperation written
+                        && element.Parent is ITupleOperation
+                        && IsTransactionalProperty(written.Property, symbols)
+                        && ReadsTarget(deconstruction.Value, written))
                     {
-                        return property;
+                        return written;
                     }
                 }
 
@@ -111,6 +117,22 @@ public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyz
             default:
                 return null;
         }
+    }
+
+    /// <summary>Whether <paramref name="value"/> reads the property <paramref name="target"/> writes, on the same instance.</summary>
+    private static bool ReadsTarget(IOperation value, IPropertyReferenceOperation target)
+    {
+        foreach (IOperation read in value.DescendantsAndSelf())
+        {
+            if (read is IPropertyReferenceOperation other
+                && SymbolEqualityComparer.Default.Equals(other.Property, target.Property)
+                && SameInstance(other.Instance, target.Instance))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool SameInstance(IOperation? left, IOperation? right) =>

@@ -78,7 +78,7 @@ public sealed class UnsafeCallChainAnalyzer : DiagnosticAnalyzer
 
         IAnonymousFunctionOperation? body = AtomicBlocks.FindEnclosingBody(operation, symbols);
         atomicBody = body;
-        return body is not null && !AtomicBlocks.IsInevitableBefore(body, operation.Syntax.SpanStart, symbols);
+        return body is not null && !AtomicBlocks.IsInevitableBefore(body, operation, symbols);
     }
 
     /// <summary>A local function written inside the block is checked line by line by STM0010 already.</summary>

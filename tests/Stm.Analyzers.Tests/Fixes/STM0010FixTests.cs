@@ -100,6 +100,50 @@ public sealed class STM0010FixTests
         }
         """, DeferEffectCodeFix.BecomeInevitableKey);
 
+    // The inserted call is an unconditional statement at the start of the block: everything after it, nested or not, is clean.
+    [Fact]
+    public async Task BecomeInevitable_inserted_by_the_fix_silences_the_whole_block()
+    {
+        const string Fixed = """
+            using System;
+            using System.IO;
+            using Stm;
+
+            internal static class Program
+            {
+                public static void Main(string path, bool flag) => Atomic.Run(() =>
+                {
+                    Atomic.BecomeInevitable();
+                    if (flag)
+                    {
+                        File.AppendAllText(path, "x");
+                    }
+
+                    Console.WriteLine("y");
+                });
+            }
+            """;
+        await FixRunner.VerifyFixAsync(Analyzer, Fix, """
+            using System;
+            using System.IO;
+            using Stm;
+
+            internal static class Program
+            {
+                public static void Main(string path, bool flag) => Atomic.Run(() =>
+                {
+                    if (flag)
+                    {
+                        [|File.AppendAllText|](path, "x");
+                    }
+
+                    Console.WriteLine("y");
+                });
+            }
+            """, Fixed, DeferEffectCodeFix.BecomeInevitableKey);
+        await Verify.NoDiagnosticsAsync(Analyzer, Fixed);
+    }
+
     [Fact]
     public Task BecomeInevitable_turns_an_expression_body_into_a_block() => FixRunner.VerifyFixAsync(Analyzer, Fix, """
         using System.IO;

@@ -374,6 +374,20 @@ public sealed class STM0015FixTests
         "private struct Holder { public static void Bump(Counter c) { Atomic.Run(() => c.Value++); } }"),
         WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
 
+    // A deconstruction-assignment is an expression like any other: Run returns its tuple, unused here.
+    [Fact]
+    public Task Fix_wraps_a_deconstruction_assignment() => FixRunner.VerifyFixAsync(Analyzer, Fix, Program(
+        "Bump(new Counter(), new Counter());",
+        "private static void Bump(Counter c, Counter d) { (c.Value, d.Value) = (c.Value + 1, 0); }"), Program(
+        "Bump(new Counter(), new Counter());",
+        "private static void Bump(Counter c, Counter d) { Atomic.Run(() => (c.Value, d.Value) = (c.Value + 1, 0)); }"),
+        WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task No_fix_when_a_deconstruction_also_writes_a_local_of_the_method() => VerifyNoWrapAsync(Program(
+        "Bump(new Counter());",
+        "private static void Bump(Counter c) { long old; (c.Value, old) = (c.Value + 1, c.Value); Console.WriteLine(old); }"));
+
     [Fact]
     public Task Fix_all_skips_what_cannot_move_into_a_lambda() => FixRunner.VerifyFixAllAsync(Analyzer, Fix, Program(
         "int n = 1; Bump(new Counter(), ref n, 2);",

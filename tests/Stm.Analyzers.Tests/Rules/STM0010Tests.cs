@@ -270,6 +270,113 @@ public sealed class STM0010Tests
         """);
 
     [Fact]
+    public Task Reports_effects_after_a_BecomeInevitable_that_may_not_run() => Verify.DiagnosticsAsync(Analyzer, """
+        using System;
+        using System.Collections.Generic;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(bool flag, int n, List<int> items)
+            {
+                Atomic.Run(() => { if (flag) Atomic.BecomeInevitable(); [|Console.WriteLine|]("maybe"); });
+                Atomic.Run(() => { if (flag) { } else { Atomic.BecomeInevitable(); } [|Console.WriteLine|]("else"); });
+                Atomic.Run(() => { Action f = () => Atomic.BecomeInevitable(); [|Console.WriteLine|]("never invoked"); });
+                Atomic.Run(() => { void Later() => Atomic.BecomeInevitable(); [|Console.WriteLine|]("local function"); });
+                Atomic.Run(() => { try { Atomic.BecomeInevitable(); } catch { } [|Console.WriteLine|]("may have thrown"); });
+                Atomic.Run(() => { try { Atomic.BecomeInevitable(); } finally { } [|Console.WriteLine|]("conservative"); });
+                Atomic.Run(() => { for (int i = 0; i < n; i++) Atomic.BecomeInevitable(); [|Console.WriteLine|]("loop"); });
+                Atomic.Run(() => { foreach (int i in items) { Atomic.BecomeInevitable(); } [|Console.WriteLine|]("foreach"); });
+                Atomic.Run(() => { switch (n) { case 1: Atomic.BecomeInevitable(); break; } [|Console.WriteLine|]("switch"); });
+                Atomic.Run(() => { items.ForEach(_ => Atomic.BecomeInevitable()); [|Console.WriteLine|]("per item"); });
+                Atomic.Run(() => { Atomic.OnCommit(() => Atomic.BecomeInevitable()); [|Console.WriteLine|]("handler"); });
+                Atomic.Run(() =>
+                {
+                    if (flag) goto Skip;
+                    Atomic.BecomeInevitable();
+                Skip:
+                    [|Console.WriteLine|]("jumped over");
+                });
+                Atomic.Run(() =>
+                {
+                    Log(); // runs before the call, though declared after it
+                    Atomic.BecomeInevitable();
+                    Log();
+                    void Log() => [|Console.WriteLine|]("called first");
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_effects_after_an_unconditional_BecomeInevitable() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Main(string path, bool flag, List<int> items)
+            {
+                Atomic.Run(() =>
+                {
+                    Atomic.BecomeInevitable();
+                    if (flag)
+                    {
+                        File.AppendAllText(path, "nested in an if");
+                    }
+
+                    foreach (int item in items)
+                    {
+                        Console.WriteLine(item);
+                    }
+
+                    items.ForEach(item => Console.WriteLine(item));
+                    Action log = () => Console.WriteLine("created after the call");
+                    log();
+                    Log();
+                    void Log() => Console.WriteLine("only called after the call");
+                });
+                Atomic.Run(() =>
+                {
+                    {
+                        { Atomic.BecomeInevitable(); }
+                    }
+
+                    Console.WriteLine("after a nested plain block");
+                });
+                Atomic.Run(() =>
+                {
+                    using (var memory = new MemoryStream())
+                    {
+                        Atomic.BecomeInevitable();
+                    }
+
+                    Console.WriteLine("after a using body");
+                });
+                Atomic.Run(() =>
+                {
+                Again:
+                    Atomic.BecomeInevitable();
+                    Console.WriteLine("a label before the call");
+                    if (flag) goto Again;
+                });
+                Atomic.Run(() =>
+                {
+                    if (!flag)
+                    {
+                        return;
+                    }
+
+                    Atomic.BecomeInevitable();
+                    Console.WriteLine("after an early return");
+                });
+            }
+        }
+        """);
+
+    [Fact]
     public Task Users_extend_and_override_the_list_with_additional_files() => Verify.DiagnosticsAsync(
         Analyzer,
         """

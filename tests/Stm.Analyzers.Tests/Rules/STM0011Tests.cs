@@ -105,6 +105,67 @@ public sealed class STM0011Tests
         """);
 
     [Fact]
+    public async Task BecomeInevitable_stops_the_search_only_for_what_follows_an_unconditional_call()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync(Analyzer, """
+            using System;
+            using System.IO;
+            using Stm;
+
+            internal static class Service
+            {
+                public static void PrintsFirst()
+                {
+                    Console.WriteLine("before the call: once per attempt");
+                    Atomic.BecomeInevitable();
+                }
+
+                public static void MaybeInevitable(bool flag)
+                {
+                    if (flag) Atomic.BecomeInevitable();
+                    File.AppendAllText("log", "maybe");
+                }
+
+                public static void InLambdaOnly()
+                {
+                    Action become = () => Atomic.BecomeInevitable();
+                    Console.WriteLine("the lambda is never invoked");
+                }
+
+                public static void Save() => File.WriteAllText("state", "x");
+
+                public static void AfterTheCall(bool flag)
+                {
+                    Atomic.BecomeInevitable();
+                    if (flag) Save();
+                    Console.WriteLine("once");
+                }
+
+                public static void Main(bool flag)
+                {
+                    Atomic.Run(() =>
+                    {
+                        [|PrintsFirst|]();
+                        [|MaybeInevitable|](flag);
+                        [|InLambdaOnly|]();
+                        AfterTheCall(flag);
+                    });
+                    Atomic.Run(() => { if (flag) Atomic.BecomeInevitable(); [|Save|](); });
+                    Atomic.Run(() => { Atomic.BecomeInevitable(); Save(); });
+                }
+            }
+            """);
+        Assert.Equal(
+            [
+                "PrintsFirst() -> Console.WriteLine",
+                "MaybeInevitable() -> File.AppendAllText",
+                "InLambdaOnly() -> Console.WriteLine",
+                "Save() -> File.WriteAllText",
+            ],
+            diagnostics.Select(d => d.GetMessage().Split(": ")[1]).ToArray());
+    }
+
+    [Fact]
     public Task Ignores_handlers_passed_by_name_but_follows_what_also_runs_in_the_block() => Verify.DiagnosticsAsync(Analyzer, """
         using System;
         using System.IO;

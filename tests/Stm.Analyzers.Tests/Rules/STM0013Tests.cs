@@ -57,4 +57,21 @@ public sealed class STM0013Tests
             }
         }
         """);
+
+    [Fact]
+    public Task BecomeInevitable_silences_only_what_follows_an_unconditional_call() => Verify.DiagnosticsAsync(Analyzer, """
+        using System.Threading;
+        using Stm;
+
+        internal static class Program
+        {
+            private static int s_count;
+
+            public static void Main(bool flag)
+            {
+                Atomic.Run(() => { if (flag) Atomic.BecomeInevitable(); [|Interlocked.Increment|](ref s_count); });
+                Atomic.Run(() => { Atomic.BecomeInevitable(); Interlocked.Increment(ref s_count); });
+            }
+        }
+        """);
 }

@@ -46,6 +46,78 @@ public sealed class STM0015Tests
         outputKind: OutputKind.ConsoleApplication);
 
     [Fact]
+    public Task Reports_lambdas_handed_to_framework_constructors() => Verify.DiagnosticsAsync(Analyzer, """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Stm;
+
+        """ + Counter + """
+        internal static class Program
+        {
+            public static void Main() => Start(new Counter());
+
+            private static void Start(Counter c)
+            {
+                new Thread(() => [|c.Value++|]).Start();
+                new Thread(new ThreadStart(() => [|c.Value += 2|])).Start();
+                using var timer = new Timer(_ => [|c.Value--|], null, 0, 0);
+                new Task(() => [|c.Value = c.Value * 2|]).Start();
+                ThreadPool.QueueUserWorkItem(_ => [|c.Value++|]);
+                Task.Run(() => [|c.Value++|]);
+            }
+        }
+        """,
+        outputKind: OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Ignores_lambdas_handed_to_constructors_of_the_compilation() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using System;
+        using Stm;
+
+        """ + Counter + """
+        internal sealed class Transfer
+        {
+            public Transfer(Action body) => Atomic.Run(body);
+        }
+
+        internal static class Program
+        {
+            public static void Main() => Start(new Counter());
+
+            private static void Start(Counter c)
+            {
+                _ = new Transfer(() => c.Value++);
+                Atomic.Run(() => new System.Threading.Thread(() => { }).Start());
+            }
+        }
+        """,
+        outputKind: OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Reports_a_deconstruction_that_reads_a_property_it_writes() => Verify.DiagnosticsAsync(Analyzer, """
+        using Stm;
+
+        """ + Counter + """
+        internal static class Program
+        {
+            public static void Main() => Bump(new Counter(), new Counter());
+
+            private static void Bump(Counter c, Counter other)
+            {
+                [|(c.Value, c.Name) = (c.Value + 1, "x")|];
+                [|((c.Name, _), c.Value) = ((c.Name + "!", 0), 2)|];
+                (c.Value, c.Name) = (1, "plain writes");
+                [|(c.Value, other.Value) = (other.Value, c.Value)|]; // a swap: an update in between is lost
+                (c.Value, c.Name) = (other.Value, "reads another instance");
+                long local;
+                (local, c.Name) = (c.Value, "reads another property than it writes");
+                Atomic.Run(() => (c.Value, c.Name) = (c.Value + 1, "inside"));
+            }
+        }
+        """,
+        outputKind: OutputKind.ConsoleApplication);
+
+    [Fact]
     public Task Reports_in_top_level_statements() => Verify.DiagnosticsAsync(
         Analyzer,
         """

@@ -24,6 +24,7 @@ public sealed class STM0016Tests
                 [|Atomic.BecomeInevitable|]();
                 [|Atomic.OnAbort|](() => { });
                 Task.Run(() => [|Atomic.Retry|]());
+                new System.Threading.Thread(() => [|Atomic.Retry|]()).Start();
                 Atomic.Run(() => Atomic.OnCommit(() => [|Atomic.Retry|]()));
                 Log();
             }
@@ -52,12 +53,18 @@ public sealed class STM0016Tests
 
             private static void RunInTransaction(Action body) => Atomic.Run(body);
 
+            private sealed class Transaction
+            {
+                public Transaction(Action body) => Atomic.Run(body);
+            }
+
             public static void Main()
             {
                 Atomic.Run(() => { WaitForItems(); Atomic.BecomeInevitable(); });
                 Atomic.Run(Audit);
                 Atomic.OrElse(() => Atomic.Retry(), () => Atomic.OnAbort(() => { }));
                 RunInTransaction(() => Atomic.Retry());
+                _ = new Transaction(() => Atomic.Retry());
                 Action later = () => Atomic.Retry();
             }
 
