@@ -3,9 +3,10 @@ using Microsoft.CodeAnalysis;
 namespace Stm.Analyzers.Declarations;
 
 /// <summary>
-/// STM0003's question: is a member's type a mutable object the STM cannot isolate? Arrays, the mutable collections of
-/// the base library, and classes (outside the System/Microsoft namespaces) with a public setter or mutable public field.
-/// Interfaces, value types, strings, delegates, immutable collections and transactional types are fine.
+/// STM0003's question: is a member's type a mutable object the STM cannot isolate? Arrays, <c>Memory&lt;T&gt;</c> (a
+/// writable view of one), the mutable collections of the base library, classes (outside the System/Microsoft
+/// namespaces) with a public setter or mutable public field, and value tuples with an element of any of these.
+/// Interfaces, other value types, strings, delegates, immutable collections and transactional types are fine.
 /// </summary>
 internal static class MutableObjectTypes
 {
@@ -15,6 +16,30 @@ internal static class MutableObjectTypes
         if (type is IArrayTypeSymbol)
         {
             return "an array";
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0]; // (int, List<int>)?, Memory<int>?: judged by what a value holds
+        }
+
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            // A value tuple is copied, but its elements are not: one that holds a mutable object shares that object.
+            foreach (IFieldSymbol element in tuple.TupleElements)
+            {
+                if (Describe(element.Type, isTransactional) is not null)
+                {
+                    return "a tuple with a mutable element";
+                }
+            }
+
+            return null;
+        }
+
+        if (type is INamedTypeSymbol { Name: "Memory", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return "a writable view of an array"; // ReadOnlyMemory<T> is fine: nothing can be written through it
         }
 
         if (type is not INamedTypeSymbol named || named.TypeKind != TypeKind.Class || named.SpecialType != SpecialType.None

@@ -53,10 +53,19 @@ public sealed class NotAPartialClassAnalyzer : DiagnosticAnalyzer
             MemberClassification classification = TransactionalChecks.ClassifyMember(member);
             if (classification.Kind == TransactionalMemberKind.UnsupportedPartialProperty && TransactionalTypes.GetLocation(member) is { } location)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, location, type.Name + "." + member.Name, Explain(classification.Reason)));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, type.Name + "." + member.Name, Explain(classification.Reason, member)));
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="Explain(UnsupportedPropertyReason)"/> for <paramref name="member"/>: a property typed by a type parameter
+    /// that <c>allows ref struct</c> is not itself a ref struct, so the message names the type parameter.
+    /// </summary>
+    private static string Explain(UnsupportedPropertyReason reason, ISymbol member) =>
+        reason == UnsupportedPropertyReason.RefLikeType && member is IPropertySymbol { Type: ITypeParameterSymbol { AllowsRefLikeType: true } typeParameter }
+            ? "its type parameter '" + typeParameter.Name + "' allows ref structs ('allows ref struct'), which cannot be stored in a field"
+            : Explain(reason);
 
     internal static string Explain(TransactionalTypeStatus status) => status switch
     {

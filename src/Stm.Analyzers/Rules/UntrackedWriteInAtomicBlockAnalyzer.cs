@@ -10,7 +10,8 @@ namespace Stm.Analyzers.Rules;
 
 /// <summary>
 /// STM0014: inside an atomic block, a write to a static field or static auto property, to a field or auto property of a
-/// non-transactional object that existed before the block, or to an element of an array that existed before the block.
+/// non-transactional object that existed before the block, or to an element of an array that existed before the block;
+/// also a subscription (<c>+=</c>, <c>-=</c>) to a static field-like event or to a field-like event of such an object.
 /// Locals, objects and arrays created inside the block and [Transactional] objects are fine (the last are STM0002's);
 /// properties with setters of their own are not judged (their setter may do anything, or be fine).
 /// </summary>
@@ -45,7 +46,8 @@ public sealed class UntrackedWriteInAtomicBlockAnalyzer : DiagnosticAnalyzer
                 OperationKind.CompoundAssignment,
                 OperationKind.CoalesceAssignment,
                 OperationKind.Increment,
-                OperationKind.Decrement);
+                OperationKind.Decrement,
+                OperationKind.EventAssignment);
         });
     }
 
@@ -55,9 +57,10 @@ public sealed class UntrackedWriteInAtomicBlockAnalyzer : DiagnosticAnalyzer
         {
             IAssignmentOperation assignment => assignment.Target,
             IIncrementOrDecrementOperation increment => increment.Target,
+            IEventAssignmentOperation subscription => subscription.EventReference, // += and -= on an event
             _ => null,
         };
-        if (target is not (IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation))
+        if (target is not (IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation or IEventReferenceOperation))
         {
             return;
         }
@@ -95,8 +98,13 @@ public sealed class UntrackedWriteInAtomicBlockAnalyzer : DiagnosticAnalyzer
                 case IPropertyReferenceOperation property when IsUntrackedAutoProperty(property.Property, symbols):
                     (member, instance, kind) = (property.Property, property.Instance, "auto-property");
                     break;
+                case IEventReferenceOperation @event when IsFieldLikeEvent(@event.Event):
+                    (member, instance, kind) = (@event.Event, @event.Instance, "field-like event");
+                    break;
                 default:
-                    return null; // a constant, or a property whose setter is code of its own (it may be fine, or do anything)
+                    // a constant, a property whose setter is code of its own, or an event with add/remove accessors of its
+                    // own (it may be fine, or do anything)
+                    return null;
             }
 
             if (member.IsStatic)
@@ -176,6 +184,21 @@ public sealed class UntrackedWriteInAtomicBlockAnalyzer : DiagnosticAnalyzer
     private static bool IsUntrackedAutoProperty(IPropertySymbol property, StmSymbols symbols) =>
         IsAutoProperty(property)
         && !SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, symbols.Atomic.ContainingAssembly);
+
+    /// <summary>
+    /// Whether subscribing to <paramref name="event"/> (<c>+=</c>, <c>-=</c>) writes a hidden delegate field nothing
+    /// tracks: a field-like event declared in source (<see cref="TransactionalChecks.IsFieldLikeEvent"/>) that no override
+    /// can replace. Events with <c>add</c>/<c>remove</c> accessors of their own, and events from metadata (whose accessors
+    /// cannot be told apart), are calls: opaque.
+    /// </summary>
+    private static bool IsFieldLikeEvent(IEventSymbol @event)
+    {
+        IEventSymbol definition = @event.OriginalDefinition;
+        return !definition.DeclaringSyntaxReferences.IsEmpty
+            && TransactionalChecks.IsFieldLikeEvent(definition)
+            && !TransactionalChecks.IsGeneratedByStm(definition)
+            && !((definition.IsVirtual || definition.IsOverride) && !definition.IsSealed && !definition.ContainingType.IsSealed);
+    }
 
     private static bool IsAutoProperty(IPropertySymbol property)
     {

@@ -42,6 +42,31 @@ public sealed class STM0001Tests
         """);
 
     [Fact]
+    public async Task Explains_ref_struct_types_and_type_parameters_that_allow_ref_structs()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync(Analyzer, """
+            using System;
+            using Stm;
+
+            [Transactional]
+            public partial class Box<T, U>
+                where T : allows ref struct
+            {
+                public partial Span<int> [|Buffer|] { get; set; }
+                public partial T [|Value|] { get; set; }
+                public partial U? Plain { get; set; }
+            }
+            """);
+        Assert.Equal(
+            new[]
+            {
+                "'Box.Buffer' cannot be implemented by the Stm generator: a ref struct cannot be stored in a field",
+                "'Box.Value' cannot be implemented by the Stm generator: its type parameter 'T' allows ref structs ('allows ref struct'), which cannot be stored in a field",
+            },
+            diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    [Fact]
     public Task Reports_a_reserved_class_name_and_a_hand_written_transactional_base() => Verify.DiagnosticsAsync(Analyzer, """
         using Stm;
         using Stm.Internal;
@@ -372,6 +397,60 @@ public sealed class STM0003Tests
             public partial DateTime Placed { get; set; }
             public Func<int, int> Rule { get; } = x => x;
             public readonly Uri Home = new("https://example.org");
+        }
+        """);
+
+    [Fact]
+    public async Task Reports_memory_and_tuples_with_a_mutable_element()
+    {
+        var diagnostics = await Verify.DiagnosticsAsync(Analyzer, """
+            using System;
+            using System.Collections.Generic;
+            using Stm;
+
+            public class Settings
+            {
+                public int Level { get; set; }
+            }
+
+            [Transactional]
+            public partial class Order
+            {
+                public partial Memory<int> [|Data|] { get; set; }
+                public partial Memory<int>? [|MaybeData|] { get; set; }
+                public partial (int, List<int>) [|Pair|] { get; set; }
+                public partial (string Name, (int Id, int[] Slots) Inner) [|Nested|] { get; set; }
+                public partial (int, Settings)? [|Maybe|] { get; set; }
+                public readonly (Memory<byte> Buffer, int Length) [|Chunk|];
+                public (int, Dictionary<string, int>) [|Index|] { get; } = (0, new());
+            }
+            """);
+        Assert.Equal(
+            "'Order.Data' holds a writable view of an array ('Memory<int>') whose contents the STM does not isolate: changes made through it are neither rolled back nor hidden until commit; use TList/TDictionary, an immutable collection or a [Transactional] class",
+            diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith(
+            "'Order.Pair' holds a tuple with a mutable element ('(int, List<int>)')",
+            diagnostics[2].GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+            System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task Accepts_read_only_memory_and_tuples_of_immutable_or_transactional_elements() => Verify.NoDiagnosticsAsync(Analyzer, """
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using Stm;
+
+        [Transactional]
+        public partial class Order
+        {
+            public partial ReadOnlyMemory<int> Data { get; set; }
+            public partial ReadOnlyMemory<int>? MaybeData { get; set; }
+            public partial (int, string) Pair { get; set; }
+            public partial (int Id, ImmutableList<int> Items, IReadOnlyList<string> Names) Triple { get; set; }
+            public partial (Order? Next, (DateTime When, Func<int, int> Rule) Inner) Nested { get; set; }
+            public partial (int, long)? Maybe { get; set; }
+            public readonly (string, ReadOnlyMemory<byte>) Chunk;
         }
         """);
 }

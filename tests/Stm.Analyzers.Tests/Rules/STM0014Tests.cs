@@ -321,6 +321,138 @@ public sealed class STM0014Tests
         }
         """);
 
+    // The event sources must compile: on invalid code `+=` on an event may bind to something else.
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsOfCompilingCodeAsync(string markup)
+    {
+        Compilation compilation = (await TestProject.CreateDocument(Markup.Parse(markup).Source).Project.GetCompilationAsync())!;
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !TestProject.ToleratedErrors.Contains(d.Id)));
+        return await Verify.DiagnosticsAsync(Analyzer, markup);
+    }
+
+    [Fact]
+    public async Task Reports_subscriptions_to_field_like_events_of_pre_existing_objects_and_static_field_like_events()
+    {
+        ImmutableArray<Diagnostic> diagnostics = await DiagnosticsOfCompilingCodeAsync("""
+            using System;
+            using Stm;
+
+            public class Plain
+            {
+                public event EventHandler? Changed;
+                public Inner Child = new();
+                public Holder Held;
+            }
+
+            public sealed class Inner
+            {
+                public event Action? Tick;
+            }
+
+            public struct Holder
+            {
+                public event Action? Fired;
+            }
+
+            public static class Bus
+            {
+                public static event Action? Published;
+            }
+
+            internal sealed class Owner
+            {
+                private readonly Plain _plain = new();
+
+                public event Action? Own;
+
+                public void Run(Plain plain, EventHandler handler, Action tick)
+                {
+                    Atomic.Run(() =>
+                    {
+                        [|plain.Changed|] += handler;
+                        [|plain.Changed|] -= handler;
+                        [|_plain.Changed|] += handler;
+                        [|plain.Child.Tick|] += tick;
+                        [|plain.Held.Fired|] += tick;
+                        [|Bus.Published|] += tick;
+                        [|Own|] -= tick;
+                        [|this.Own|] += tick;
+                        [|Own|] = null; // inside its class, the hidden delegate field itself
+                    });
+                }
+            }
+            """);
+        Assert.Equal(
+            "Write to field-like event 'Plain.Changed' of an object that existed before the block inside an atomic block is not rolled back when the transaction aborts and re-runs; keep shared mutable state in partial properties of a [Transactional] class",
+            diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("Write to static field-like event 'Bus.Published' inside", diagnostics[5].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task Ignores_custom_accessors_virtual_and_framework_events_new_objects_and_transactional_objects() => DiagnosticsOfCompilingCodeAsync("""
+        using System;
+        using Stm;
+
+        public class Custom
+        {
+            private EventHandler? _handlers;
+
+            public event EventHandler Changed
+            {
+                add => _handlers += value;
+                remove => _handlers -= value;
+            }
+
+            public static event Action Announced
+            {
+                add { }
+                remove { }
+            }
+        }
+
+        public class Plain
+        {
+            public event EventHandler? Changed;
+            public virtual event Action? Overridable;
+        }
+
+        public interface INotify
+        {
+            event Action? Notified;
+        }
+
+        [Transactional]
+        public partial class Account
+        {
+            public event Action? Moved; // STM0002 reports it on the declaration
+            public partial long Balance { get; set; }
+        }
+
+        internal static class Program
+        {
+            public static void Run(Custom custom, Plain plain, INotify notify, Account account, EventHandler handler, Action tick)
+            {
+                Atomic.Run(() =>
+                {
+                    custom.Changed += handler;
+                    custom.Changed -= handler;
+                    Custom.Announced += tick;
+                    plain.Overridable += tick;
+                    notify.Notified += tick;
+                    account.Moved += tick;
+                    AppDomain.CurrentDomain.ProcessExit += handler;
+                    var fresh = new Plain();
+                    fresh.Changed += handler;
+                    new Plain().Changed -= handler;
+                    var initialized = new Plain { };
+                    initialized.Changed += handler;
+                    Atomic.OnCommit(() => plain.Changed += handler);
+                });
+
+                plain.Changed += handler;
+            }
+        }
+        """);
+
     [Fact]
     public async Task Field_keyword_properties_count_only_when_the_setter_is_the_compilers()
     {
