@@ -85,14 +85,9 @@ internal static class AtomicBlocks
         }
 
         bool used = false;
-        foreach (IOperation descendant in GetScope(function).Descendants())
+        foreach (IOperation use in UsesOutsideItself(function, name))
         {
-            if (!IsUseOf(descendant, name) || IsWithin(descendant, function))
-            {
-                continue; // a recursive call runs when the function already does
-            }
-
-            if (!IsDeferredUse(descendant, symbols, depth))
+            if (!IsDeferredUse(use, symbols, depth))
             {
                 return false;
             }
@@ -134,14 +129,9 @@ internal static class AtomicBlocks
         }
 
         bool called = false;
-        foreach (IOperation descendant in GetScope(function).Descendants())
+        foreach (IOperation use in UsesOutsideItself(function, name))
         {
-            if (!IsUseOf(descendant, name) || IsWithin(descendant, function))
-            {
-                continue;
-            }
-
-            IOperation? call = descendant switch
+            IOperation? call = use switch
             {
                 IInvocationOperation invocation => invocation,
                 ILocalReferenceOperation { Parent: IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke } reference
@@ -186,17 +176,24 @@ internal static class AtomicBlocks
     }
 
     /// <summary>The local a lambda initializes (<c>Action log = () =&gt; ...;</c>), or <see langword="null"/>.</summary>
-    private static ILocalSymbol? GetInitializedLocal(IAnonymousFunctionOperation lambda)
-    {
-        IOperation? current = lambda.Parent;
-        while (current is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { RefKind: RefKind.None } local } }
+    private static ILocalSymbol? GetInitializedLocal(IAnonymousFunctionOperation lambda) =>
+        ParentBeyondDelegateCreation(lambda) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { RefKind: RefKind.None } local } }
             ? local
             : null;
+
+    /// <summary>
+    /// The uses of a local function or local delegate (<paramref name="name"/>) in the block that declares it, except those
+    /// in its own body (a recursive call runs only when the function already does).
+    /// </summary>
+    private static IEnumerable<IOperation> UsesOutsideItself(IOperation function, ISymbol name)
+    {
+        foreach (IOperation descendant in GetScope(function).Descendants())
+        {
+            if (IsUseOf(descendant, name) && !IsWithin(descendant, function))
+            {
+                yield return descendant;
+            }
+        }
     }
 
     private static bool IsUseOf(IOperation operation, ISymbol name) => operation switch
@@ -286,7 +283,10 @@ internal static class AtomicBlocks
         GetReceivingArgument(function) is { } argument && symbols.IsAtomicArgument(argument);
 
     /// <summary>The argument through which a lambda or method group is passed, or <see langword="null"/>.</summary>
-    public static IArgumentOperation? GetReceivingArgument(IOperation function)
+    public static IArgumentOperation? GetReceivingArgument(IOperation function) => ParentBeyondDelegateCreation(function) as IArgumentOperation;
+
+    /// <summary>What a lambda or method group is the value of, past the delegate creation and any conversion.</summary>
+    private static IOperation? ParentBeyondDelegateCreation(IOperation function)
     {
         IOperation? current = function.Parent;
         while (current is IDelegateCreationOperation or IConversionOperation)
@@ -294,23 +294,15 @@ internal static class AtomicBlocks
             current = current.Parent;
         }
 
-        return current as IArgumentOperation;
+        return current;
     }
 
     /// <summary>
     /// The invocation a lambda is passed to as an argument (through the delegate creation and any conversion),
     /// or <see langword="null"/> when it is stored, returned or invoked directly.
     /// </summary>
-    public static IInvocationOperation? GetInvocationReceivingDelegate(IOperation function)
-    {
-        IOperation? current = function.Parent;
-        while (current is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current is IArgumentOperation { Parent: IInvocationOperation invocation } ? invocation : null;
-    }
+    public static IInvocationOperation? GetInvocationReceivingDelegate(IOperation function) =>
+        GetReceivingArgument(function)?.Parent as IInvocationOperation;
 
     /// <summary>
     /// Whether <paramref name="operation"/> sits, below <paramref name="root"/>, in a lambda that is handed to
@@ -380,11 +372,9 @@ internal static class AtomicBlocks
                 IExpressionStatementOperation { Operation: IInvocationOperation invocation }
                     when symbols.IsBecomeInevitable(invocation.TargetMethod) => statement,
                 IBlockOperation block => FindUnconditionalInevitableCall(block.Operations, symbols),
-                IUsingOperation { Body: IBlockOperation block } => FindUnconditionalInevitableCall(block.Operations, symbols),
-                IUsingOperation { Body: { } single } => FindUnconditionalInevitableCall(ImmutableArray.Create(single), symbols),
-                ILockOperation { Body: IBlockOperation block } => FindUnconditionalInevitableCall(block.Operations, symbols),
-                ILockOperation { Body: { } single } => FindUnconditionalInevitableCall(ImmutableArray.Create(single), symbols),
-                ILabeledOperation { Operation: { } labeled } => FindUnconditionalInevitableCall(ImmutableArray.Create(labeled), symbols),
+                IUsingOperation { Body: { } inner } => FindUnconditionalInevitableCall(StatementsOf(inner), symbols),
+                ILockOperation { Body: { } inner } => FindUnconditionalInevitableCall(StatementsOf(inner), symbols),
+                ILabeledOperation { Operation: { } inner } => FindUnconditionalInevitableCall(StatementsOf(inner), symbols),
                 _ => null,
             };
             if (call is not null)
@@ -395,6 +385,10 @@ internal static class AtomicBlocks
 
         return null;
     }
+
+    /// <summary>A block's statements, or a single statement as a list of one.</summary>
+    private static ImmutableArray<IOperation> StatementsOf(IOperation statement) =>
+        statement is IBlockOperation block ? block.Operations : ImmutableArray.Create(statement);
 
     /// <summary>Statements and the clauses that hold them; not expressions (a label in a lambda is not a target for a jump here).</summary>
     private static bool IsStatementLevel(SyntaxNode node) =>
@@ -421,10 +415,9 @@ internal static class AtomicBlocks
             }
 
             int? earliest = null;
-            foreach (IOperation descendant in GetScope(localFunction).Descendants())
+            foreach (IOperation use in UsesOutsideItself(localFunction, localFunction.Symbol))
             {
-                if (IsUseOf(descendant, localFunction.Symbol) && !IsWithin(descendant, localFunction)
-                    && GetEarliestRunPosition(descendant, body, symbols, depth + 1) is { } position
+                if (GetEarliestRunPosition(use, body, symbols, depth + 1) is { } position
                     && (earliest is null || position < earliest))
                 {
                     earliest = position;

@@ -28,6 +28,9 @@ internal sealed partial class Segment : TransactionContext
     private long _abortRequest;
     private int _abortRequestSite;
     private bool _doomed;
+    private ConflictKind _doomKind;
+    private int _doomSite;
+    private bool _inevitableByRequest;
 
     /// <summary>
     /// <see cref="Atomic.Retry"/> was called in this attempt and no <c>OrElse</c> has handled it yet. Commit then retries
@@ -35,9 +38,7 @@ internal sealed partial class Segment : TransactionContext
     /// must not commit a state the transaction chose to wait out, as with GHC's <c>retry</c>, which cannot be caught.
     /// </summary>
     internal bool RetryPending;
-    private ConflictKind _doomKind;
-    private int _doomSite;
-    private bool _inevitableByRequest;
+
     private long _attemptStart;
 
     internal Segment(int index)
