@@ -28,7 +28,12 @@ public static class Atomic
     /// </summary>
     /// <param name="body">The transaction body.</param>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <remarks>An exception escaping the body rolls the transaction back and is rethrown; it is not retried.</remarks>
+    /// <remarks>
+    /// An exception escaping the body rolls the transaction back and is rethrown; it is not retried. A nested block is
+    /// rolled back as the exception leaves it, the way a <see langword="finally"/> block runs: the enclosing block's
+    /// <see langword="catch"/> sees the nested writes undone, but an exception filter (<c>catch ... when</c>) runs
+    /// before that, as filters run before inner <see langword="finally"/> blocks, and still sees them.
+    /// </remarks>
     public static void Run(Action body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -41,6 +46,7 @@ public static class Atomic
     /// <param name="body">The transaction body.</param>
     /// <returns>What the committed attempt returned.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <remarks>Exceptions are handled as by <see cref="Run(Action)"/>.</remarks>
     public static T Run<T>(Func<T> body)
     {
         ArgumentNullException.ThrowIfNull(body);

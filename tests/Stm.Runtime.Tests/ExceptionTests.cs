@@ -213,6 +213,41 @@ public class ExceptionTests
     }
 
     [Fact]
+    public void An_enclosing_filter_runs_before_the_nested_rollback_and_its_catch_after_it()
+    {
+        // The documented order (Atomic.Run's remarks): the nested block is undone the way a finally block runs.
+        var c = new Cell(0);
+        long seenByFilter = -1;
+        long seenByCatch = -1;
+        Atomic.Run(() =>
+        {
+            c.Value = 1;
+            try
+            {
+                Atomic.Run(() =>
+                {
+                    c.Value = 2;
+                    throw new Boom();
+                });
+            }
+            catch (Boom) when (Record(out seenByFilter, c.Value))
+            {
+                seenByCatch = c.Value;
+            }
+        });
+
+        Assert.Equal(2, seenByFilter);
+        Assert.Equal(1, seenByCatch);
+        Assert.Equal(1, c.Value);
+
+        static bool Record(out long seen, long value)
+        {
+            seen = value;
+            return true;
+        }
+    }
+
+    [Fact]
     public void A_derived_object_rolls_back_base_and_derived_properties_together()
     {
         var dog = new Dog();

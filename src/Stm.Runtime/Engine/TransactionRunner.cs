@@ -33,20 +33,26 @@ internal static class TransactionRunner
     internal static TResult RunNested<TBody, TResult>(Segment segment, ref TBody body)
         where TBody : ITransactionBody<TResult>, allows ref struct
     {
+        // Rolled back in a finally, not in a catch that rethrows: each rethrow starts a new dispatch while the frames
+        // below it are still on the stack, so a chain of them through a few hundred nested blocks overflowed the stack
+        // (a process crash) on a user exception or a conflict. A finally unwinds any depth in one dispatch. The cost:
+        // an exception filter of an enclosing block runs before this rollback, as it runs before inner finally blocks.
         segment.PushSavepoint();
-        TResult result;
+        bool completed = false;
         try
         {
-            result = body.Invoke();
+            TResult result = body.Invoke();
+            completed = true;
+            segment.MergeSavepoint();
+            return result;
         }
-        catch
+        finally
         {
-            segment.RollbackSavepoint();
-            throw;
+            if (!completed)
+            {
+                segment.RollbackSavepoint();
+            }
         }
-
-        segment.MergeSavepoint();
-        return result;
     }
 
     /// <summary>Runs <paramref name="first"/>; if it calls Retry, rolls it back and runs <paramref name="second"/>.</summary>
@@ -58,9 +64,11 @@ internal static class TransactionRunner
         bool pendingBefore = segment.RetryPending;
         segment.RetryPending = false;
         segment.PushSavepoint();
+        bool settled = false; // merged, or rolled back for the second alternative; otherwise an exception leaves
         try
         {
             TResult result = first.Invoke();
+            settled = true;
             if (!segment.RetryPending)
             {
                 segment.MergeSavepoint();
@@ -72,13 +80,17 @@ internal static class TransactionRunner
         }
         catch (RetryException) when (!segment.Doomed)
         {
+            settled = true;
             segment.RollbackSavepoint();
         }
-        catch
+        finally
         {
-            segment.RollbackSavepoint();
-            segment.RetryPending |= pendingBefore;
-            throw;
+            if (!settled)
+            {
+                // Not a catch that rethrows: see RunNested.
+                segment.RollbackSavepoint();
+                segment.RetryPending |= pendingBefore;
+            }
         }
 
         segment.RetryPending = pendingBefore; // handled: the alternative runs
