@@ -3,9 +3,10 @@ using Microsoft.CodeAnalysis;
 namespace Stm.Analyzers.Declarations;
 
 /// <summary>
-/// STM0003's question: is a member's type a mutable object the STM cannot isolate? Arrays, <c>Memory&lt;T&gt;</c> (a
-/// writable view of one), the mutable collections of the base library, classes (outside the System/Microsoft
-/// namespaces) with a public setter or mutable public field, and value tuples with an element of any of these.
+/// STM0003's question: is a member's type a mutable object the STM cannot isolate? Arrays, <c>Memory&lt;T&gt;</c> and
+/// <c>ArraySegment&lt;T&gt;</c> (writable views of one), the mutable collections of the base library, classes (outside
+/// the System/Microsoft namespaces) with a public setter or mutable public field, and tuples (value tuples and
+/// <c>System.Tuple</c>) with an element of any of these.
 /// Interfaces, other value types, strings, delegates, immutable collections and transactional types are fine.
 /// </summary>
 internal static class MutableObjectTypes
@@ -37,7 +38,21 @@ internal static class MutableObjectTypes
             return null;
         }
 
-        if (type is INamedTypeSymbol { Name: "Memory", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        if (IsSystemType(type, "Tuple") && type is INamedTypeSymbol { Arity: > 0 } referenceTuple)
+        {
+            // System.Tuple is immutable itself, but shares its items as a value tuple does.
+            foreach (ITypeSymbol item in referenceTuple.TypeArguments)
+            {
+                if (Describe(item, isTransactional) is not null)
+                {
+                    return "a tuple with a mutable element";
+                }
+            }
+
+            return null;
+        }
+
+        if (IsSystemType(type, "Memory") || IsSystemType(type, "ArraySegment"))
         {
             return "a writable view of an array"; // ReadOnlyMemory<T> is fine: nothing can be written through it
         }
@@ -76,6 +91,11 @@ internal static class MutableObjectTypes
 
         return HasPublicSetter(named) ? "a mutable object" : null;
     }
+
+    /// <summary>Whether <paramref name="type"/> is the generic type <c>System.<paramref name="name"/></c>, any arity.</summary>
+    private static bool IsSystemType(ITypeSymbol type, string name) =>
+        type is INamedTypeSymbol { IsGenericType: true } named && named.Name == name
+        && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
     private static bool HasPublicSetter(INamedTypeSymbol type)
     {

@@ -401,7 +401,7 @@ public sealed class STM0003Tests
         """);
 
     [Fact]
-    public async Task Reports_memory_and_tuples_with_a_mutable_element()
+    public async Task Reports_memory_array_segments_and_tuples_with_a_mutable_element()
     {
         var diagnostics = await Verify.DiagnosticsAsync(Analyzer, """
             using System;
@@ -423,6 +423,9 @@ public sealed class STM0003Tests
                 public partial (int, Settings)? [|Maybe|] { get; set; }
                 public readonly (Memory<byte> Buffer, int Length) [|Chunk|];
                 public (int, Dictionary<string, int>) [|Index|] { get; } = (0, new());
+                public partial ArraySegment<int> [|Segment|] { get; set; }
+                public partial Tuple<string, List<int>>? [|Legacy|] { get; set; }
+                public readonly Tuple<int, Tuple<int, int[]>> [|LegacyNested|] = Tuple.Create(0, Tuple.Create(0, new int[1]));
             }
             """);
         Assert.Equal(
@@ -451,6 +454,8 @@ public sealed class STM0003Tests
             public partial (Order? Next, (DateTime When, Func<int, int> Rule) Inner) Nested { get; set; }
             public partial (int, long)? Maybe { get; set; }
             public readonly (string, ReadOnlyMemory<byte>) Chunk;
+            public partial Tuple<int, string>? Legacy { get; set; }
+            public readonly Tuple<Order, ImmutableArray<int>> LegacyPair = Tuple.Create(new Order(), ImmutableArray<int>.Empty);
         }
         """);
 }
