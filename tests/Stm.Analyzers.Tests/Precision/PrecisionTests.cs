@@ -103,6 +103,7 @@ public sealed class PrecisionTests(ITestOutputHelper output)
         ("*", "STM0010", "'Thread.Sleep'", "tests make a transaction long on purpose (starvation tests)"),
         ("*", "STM0011", "-> Thread.Sleep", "a test helper that sleeps inside a transaction to force a conflict"),
         ("WorkerThreadTests.cs", "STM0013", "'Barrier.SignalAndWait'", "the worker-thread tests make a loop's two items wait for each other, so that both of its threads run one"),
+        ("DeepNestingTests.cs", "STM0011", "-> Thread.Start", "the deep-conflict test commits a write on another thread in the middle of its first attempt, to make it conflict 10,000 levels deep"),
         ("StarvationTests.cs", "STM0014", "an element of array 'attempts'", "the starvation test counts a long transaction's attempts (aborted ones too) in a plain array on purpose"),
         ("Notifier.cs", "STM0002", "'Notifier.Changed' is a mutable field-like event", "the record-event tests check that generated record members copy and compare an event's field, as the compiler's do"),
     ];
