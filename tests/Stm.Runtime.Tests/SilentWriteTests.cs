@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using Stm.Engine;
@@ -131,5 +132,87 @@ public class SilentWriteTests
         Assert.False(Stm.Internal.Barrier.SameValue(0.0f, -0.0f));
         Assert.False(Stm.Internal.Barrier.SameValue("a", new string('a', 1))); // references compare by identity
         Assert.True(Stm.Internal.Barrier.SameValue(3m, 3m));
+    }
+
+    /// <summary>A struct whose Equals looks at its key only, as many entity-like structs do.</summary>
+    private readonly struct Keyed(int id, string name) : IEquatable<Keyed>
+    {
+        public int Id => id;
+
+        public string Name => name;
+
+        public bool Equals(Keyed other) => Id == other.Id;
+
+        public override bool Equals(object? obj) => obj is Keyed other && Equals(other);
+
+        public override int GetHashCode() => Id;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(100)]
+    private struct Buffer
+    {
+        private byte _element;
+    }
+
+    private readonly record struct Wrapper(string Text);
+
+    [Fact]
+    public void Values_that_are_equal_but_not_the_same_bits_are_written()
+    {
+        // Each pair is Equals-equal, and skipping the write would lose the part Equals ignores.
+        Assert.False(Stm.Internal.Barrier.SameValue(1.0m, 1.00m));
+        Assert.False(Stm.Internal.Barrier.SameValue(new DateTime(2024, 1, 1), DateTime.SpecifyKind(new DateTime(2024, 1, 1), DateTimeKind.Utc)));
+        Assert.False(Stm.Internal.Barrier.SameValue(
+            new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 1, 14, 0, 0, TimeSpan.FromHours(2))));
+        Assert.False(Stm.Internal.Barrier.SameValue<double?>(0.0, -0.0));
+        Assert.False(Stm.Internal.Barrier.SameValue((0.0, 1), (-0.0, 1)));
+        Assert.False(Stm.Internal.Barrier.SameValue(new Keyed(1, "old"), new Keyed(1, "new")));
+        Assert.False(Stm.Internal.Barrier.SameValue(new Wrapper("a"), new Wrapper(new string('a', 1))));
+        var before = default(Buffer);
+        var after = default(Buffer);
+        after[99] = 7; // beyond the first 8 bytes: ValueType.Equals of a fixed buffer compared only the first element
+
+        Assert.False(Stm.Internal.Barrier.SameValue(before, after));
+
+        // The same bits, or the one reference a wrapper holds, are still silent.
+        Assert.True(Stm.Internal.Barrier.SameValue(2.50m, 2.50m));
+        Assert.True(Stm.Internal.Barrier.SameValue<double?>(-0.0, -0.0));
+        Assert.True(Stm.Internal.Barrier.SameValue((1.5, 2), (1.5, 2)));
+        Assert.True(Stm.Internal.Barrier.SameValue(after, after));
+        Assert.True(Stm.Internal.Barrier.SameValue(DayOfWeek.Friday, DayOfWeek.Friday));
+        string text = "a";
+        Assert.True(Stm.Internal.Barrier.SameValue(new Wrapper(text), new Wrapper(text)));
+        var items = System.Collections.Immutable.ImmutableArray.Create(1, 2);
+        Assert.True(Stm.Internal.Barrier.SameValue(items, items));
+        Assert.False(Stm.Internal.Barrier.SameValue(items, System.Collections.Immutable.ImmutableArray.Create(1, 2)));
+    }
+
+    [Fact]
+    public void A_write_that_Equals_the_held_value_is_committed_inside_and_outside_transactions()
+    {
+        var price = new Price();
+        price.Amount = 1.0m;
+        Atomic.Run(() => price.Amount = 1.00m);
+        Assert.Equal("1.00", price.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        price.Amount = 2.0m;
+        price.Amount = 2.000m; // outside: a one-write transaction each
+        Assert.Equal("2.000", price.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Collections_commit_a_value_that_Equals_the_held_one()
+    {
+        var prices = new Stm.Collections.TDictionary<string, decimal>();
+        var times = new Stm.Collections.TList<DateTimeOffset>();
+        prices["a"] = 1.0m;
+        times.Add(new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        Atomic.Run(() =>
+        {
+            prices["a"] = 1.00m;
+            times[0] = new DateTimeOffset(2024, 1, 1, 14, 0, 0, TimeSpan.FromHours(2));
+        });
+        Assert.Equal("1.00", prices["a"].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(TimeSpan.FromHours(2), times[0].Offset);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -231,33 +230,50 @@ public static class Barrier
 
     /// <summary>
     /// Whether writing <paramref name="next"/> over <paramref name="current"/> changes nothing (a "silent"
-    /// write, recorded as a read). References compare by identity, floating-point values by bits (so that
-    /// <c>-0.0</c> still replaces <c>0.0</c>), other values with <see cref="EqualityComparer{T}.Default"/>.
+    /// write, recorded as a read): the two are the same reference, or the same bits. Never <c>Equals</c>, which
+    /// may ignore part of a value (<c>1.0m</c> and <c>1.00m</c>, a <see cref="DateTime"/>'s kind, <c>0.0</c> and
+    /// <c>-0.0</c>, a struct comparing only its key), so that skipping such a write would lose it.
     /// </summary>
     /// <typeparam name="TValue">The property type.</typeparam>
     /// <param name="current">The value the property holds.</param>
     /// <param name="next">The value being written.</param>
     /// <returns><see langword="true"/> if the write can be skipped.</returns>
+    /// <remarks>
+    /// Equal values with different bits (a struct's padding, NaNs with different payloads) are written: a write too
+    /// many costs a possible conflict, a write skipped would lose data. A struct holding references is written unless
+    /// it is exactly one reference (<c>ImmutableArray&lt;T&gt;</c>, say): comparing its bits is not safe while the GC
+    /// may move what they refer to.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool SameValue<TValue>(TValue current, TValue next)
     {
-        if (typeof(TValue) == typeof(double))
-        {
-            return BitConverter.DoubleToInt64Bits((double)(object)current!) == BitConverter.DoubleToInt64Bits((double)(object)next!);
-        }
-
-        if (typeof(TValue) == typeof(float))
-        {
-            return BitConverter.SingleToInt32Bits((float)(object)current!) == BitConverter.SingleToInt32Bits((float)(object)next!);
-        }
-
         if (!typeof(TValue).IsValueType)
         {
             return ReferenceEquals(current, next);
         }
 
-        return EqualityComparer<TValue>.Default.Equals(current, next);
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<TValue>())
+        {
+            return Unsafe.SizeOf<TValue>() == IntPtr.Size
+                && ReferenceEquals(Unsafe.As<TValue, object>(ref current), Unsafe.As<TValue, object>(ref next));
+        }
+
+        return SameBits(ref Unsafe.As<TValue, byte>(ref current), ref Unsafe.As<TValue, byte>(ref next), Unsafe.SizeOf<TValue>());
     }
+
+    // The size is a constant where this is inlined, so the JIT keeps one comparison for the common sizes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameBits(ref byte current, ref byte next, int size) => size switch
+    {
+        1 => current == next,
+        2 => Unsafe.ReadUnaligned<ushort>(ref current) == Unsafe.ReadUnaligned<ushort>(ref next),
+        4 => Unsafe.ReadUnaligned<uint>(ref current) == Unsafe.ReadUnaligned<uint>(ref next),
+        8 => Unsafe.ReadUnaligned<ulong>(ref current) == Unsafe.ReadUnaligned<ulong>(ref next),
+        16 => Unsafe.ReadUnaligned<ulong>(ref current) == Unsafe.ReadUnaligned<ulong>(ref next)
+            && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref current, 8)) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref next, 8)),
+        _ => System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref current, size)
+            .SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref next, size)),
+    };
 
     /// <summary>The body of the one-write transaction behind <see cref="WriteOutside"/>.</summary>
     private ref struct SingleWriteBody<T, TValue> : ITransactionBody<bool>
