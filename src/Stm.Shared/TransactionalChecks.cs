@@ -97,12 +97,24 @@ internal static class TransactionalChecks
         ["Barrier", "TxHeader", "ITransactionalObject", "TransactionalProperty", "TransactionContext"];
 
     /// <summary>
+    /// The namespaces the generated code names through <c>global::</c> (a generator test fails when the emitted code names
+    /// one that is missing here). <c>Stm</c> itself is not among them: a global type of that name is reached through the
+    /// extern alias the project then needs anyway.
+    /// </summary>
+    private static readonly string[] s_namespacesNamed =
+    [
+        "System", "System.CodeDom", "System.CodeDom.Compiler", "System.Collections", "System.Collections.Generic",
+        "System.ComponentModel", "System.Diagnostics", "System.Diagnostics.CodeAnalysis", "System.Runtime",
+        "System.Runtime.CompilerServices", "System.Runtime.Versioning", "System.Text", "Stm.Internal",
+    ];
+
+    /// <summary>
     /// Whether <paramref name="assembly"/> (the project's own) declares a type that the generated code's names would bind
-    /// to instead of the namespace or runtime type they mean: <c>System</c> in the global namespace (a type there wins
-    /// over a referenced namespace of that name, CS0437: <c>global::System.CodeDom</c> then names nothing), or
-    /// <c>Stm.Internal.Barrier</c> and the other runtime types the accessors call (the project's own type wins, CS0436).
-    /// (A global type named <c>Stm</c> hides the runtime from the user's code as well; only an extern alias reaches it
-    /// then, and the generated code uses that alias.)
+    /// to instead of the namespace or runtime type they mean: a type whose full name is a namespace the code names
+    /// (<c>System</c> in the global namespace, a class <c>Text</c> in <c>System</c>, a class <c>Internal</c> in <c>Stm</c>:
+    /// a type there wins over a referenced namespace of that name, CS0437, and <c>global::System.Text.StringBuilder</c>
+    /// then names nothing), or <c>Stm.Internal.Barrier</c> and the other runtime types the accessors call (the project's
+    /// own type wins, CS0436).
     /// </summary>
     private static bool ShadowsGeneratedName(IAssemblySymbol? assembly)
     {
@@ -111,10 +123,12 @@ internal static class TransactionalChecks
             return false;
         }
 
-        INamespaceSymbol global = assembly.GlobalNamespace;
-        if (!global.GetTypeMembers("System").IsEmpty)
+        foreach (string name in s_namespacesNamed)
         {
-            return true;
+            if (assembly.GetTypeByMetadataName(name) is not null)
+            {
+                return true;
+            }
         }
 
         foreach (string name in s_runtimeTypesNamed)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -147,6 +148,73 @@ public class RobustnessTests
 
             AssertHarmless(outcome);
             Assert.True(!outcome.Sources.Any(), $"a project type Stm.Internal.{name} still got a generated file");
+        }
+    }
+
+    [Fact]
+    public void Every_namespace_the_generated_code_names_is_one_a_project_type_may_not_hide()
+    {
+        // A type whose full name is a namespace the generated code names through global:: (a class Internal in Stm, a
+        // class Text in System) wins over that namespace, and the generated file breaks (CS0426 and more). The shared
+        // check lists those namespaces by hand; this finds them in the code generated for features that name the most.
+        GeneratorOutcome sample = GeneratorHarness.Run(("Sample.cs", """
+            #nullable enable
+            [Stm.Transactional] public partial record Sample
+            {
+                public required partial string Name { get; set; }
+                public partial int P { get; set; }
+            }
+            """));
+        Assert.Empty(sample.ProblemsInGeneratedCode);
+        var namespaces = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (GeneratedSourceResult source in sample.Sources)
+        {
+            foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(source.SourceText.ToString(), @"global::([\w.]+)"))
+            {
+                string[] parts = match.Groups[1].Value.Split('.');
+                for (int length = 1; length < parts.Length; length++)
+                {
+                    string prefix = string.Join(".", parts.Take(length));
+                    if (prefix != "Stm" && IsNamespace(sample.Output, parts.Take(length)))
+                    {
+                        namespaces.Add(prefix);
+                    }
+                }
+            }
+        }
+
+        Assert.Contains("Stm.Internal", namespaces);
+        Assert.Contains("System.Text", namespaces);
+        foreach (string name in namespaces)
+        {
+            int dot = name.LastIndexOf('.');
+            string declaration = dot < 0
+                ? $"public class {name} {{ }}"
+                : $"namespace {name.Substring(0, dot)} {{ public class {name.Substring(dot + 1)} {{ }} }}";
+            GeneratorOutcome outcome = GeneratorHarness.Run(("Hides.cs", declaration + """
+
+                namespace App { [Stm.Transactional] public partial class C { public partial int P { get; set; } } }
+                """));
+
+            AssertHarmless(outcome);
+            Assert.True(!outcome.Sources.Any(), $"a project type {name} still got a generated file");
+        }
+
+        static bool IsNamespace(Compilation compilation, IEnumerable<string> path)
+        {
+            INamespaceSymbol current = compilation.GlobalNamespace;
+            foreach (string part in path)
+            {
+                INamespaceSymbol? next = current.GetNamespaceMembers().FirstOrDefault(n => n.Name == part);
+                if (next is null)
+                {
+                    return false;
+                }
+
+                current = next;
+            }
+
+            return true;
         }
     }
 

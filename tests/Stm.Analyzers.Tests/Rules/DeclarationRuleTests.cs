@@ -122,6 +122,22 @@ public sealed class STM0001Tests
             {
                 [Stm.Transactional] public partial class [|C|] { public partial int P { get; set; } }
             }
+            """),
+        Verify.DiagnosticsAsync(Analyzer, """
+            namespace Stm { public class Internal { } }
+
+            namespace App
+            {
+                [Stm.Transactional] public partial class [|C|] { public partial int P { get; set; } }
+            }
+            """),
+        Verify.DiagnosticsAsync(Analyzer, """
+            namespace System { public class Text { } }
+
+            namespace App
+            {
+                [Stm.Transactional] public partial record [|R|] { public partial int P { get; set; } }
+            }
             """));
 
     [Fact]
