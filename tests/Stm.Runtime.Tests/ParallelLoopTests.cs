@@ -170,6 +170,67 @@ public class ParallelLoopTests
         Assert.Equal(0, queue.PendingCount);
     }
 
+
+    /// <summary>
+    /// More tasks wait at once than the 1,024 replacements the pool used to allow, and the task that wakes them all is
+    /// queued behind them: past the cap, every worker held a waiting task and the run never ended.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Over_a_thousand_tasks_waiting_at_once_all_finish_when_the_last_queued_task_wakes_them(int maxParallelism)
+    {
+        const int Waiters = 1_100;
+        var flag = new Account("flag", 0);
+        var done = new TCounter(0);
+        var queue = new TransactionQueue();
+        for (int i = 0; i < Waiters; i++)
+        {
+            queue.Add(() =>
+            {
+                if (flag.Balance == 0)
+                {
+                    Atomic.Retry();
+                }
+
+                done.Increment();
+            });
+        }
+
+        queue.Add(() => flag.Balance = 1); // a serial order runs this one first
+
+        TestThreads.Start(() => queue.Run(maxParallelism))(); // joined within 60 s, or a TimeoutException
+
+        Assert.Equal(Waiters, done.Value);
+        Assert.Equal(0, queue.PendingCount);
+    }
+
+    [Fact]
+    public void Over_a_thousand_loop_calls_waiting_at_once_all_finish()
+    {
+        const int Waiters = 1_100;
+        var flag = new Account("flag", 0);
+        var done = new TCounter(0);
+        IEnumerable<int> items = Enumerable.Range(0, Waiters + 1);
+
+        TestThreads.Start(() => Atomic.ForEach(items, i =>
+        {
+            if (i == Waiters)
+            {
+                flag.Balance = 1;
+                return;
+            }
+
+            if (flag.Balance == 0)
+            {
+                Atomic.Retry();
+            }
+
+            done.Increment();
+        }, maxParallelism: 2))();
+
+        Assert.Equal(Waiters, done.Value);
+    }
     [Fact]
     public void TransactionQueue_failure_gives_up_waiting_tasks_and_keeps_them_for_the_next_run()
     {

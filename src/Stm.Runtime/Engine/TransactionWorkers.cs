@@ -25,9 +25,6 @@ internal sealed class TransactionWorkers<TTask>
     /// <summary>Gives the next task, or <see langword="false"/> when none is queued now. Called under the workers' gate.</summary>
     internal delegate bool TakeNext([MaybeNullWhen(false)] out TTask task);
 
-    /// <summary>How many threads may wait in <see cref="Atomic.Retry"/> at once and still be replaced (beyond it, a waiting task keeps its place).</summary>
-    private const int MaxReplacedWaiters = 1024;
-
     private readonly object _gate;
     private readonly TakeNext _takeNext;
     private readonly Action<TTask> _runTask;
@@ -166,9 +163,22 @@ internal sealed class TransactionWorkers<TTask>
 
             _unblocked--;
             _waiting++;
-            if (!_failed && _unblocked < _workers && _waiting <= MaxReplacedWaiters)
+            if (!_failed && _unblocked < _workers)
             {
-                StartThread(); // the waiting task's place goes to the next queued one
+                // The waiting task's place goes to the next queued one, however many wait already: a cap on replacements
+                // (there was one, at 1,024) turns "more tasks wait than that" into a run that never ends, since the
+                // task that would wake them may be the next queued one. If no thread can be created, this task's
+                // wait fails instead, and with it the run: an error, not a hang.
+                try
+                {
+                    StartThread();
+                }
+                catch
+                {
+                    _waiting--;
+                    _unblocked++;
+                    throw;
+                }
             }
         }
     }
