@@ -9,6 +9,7 @@ using Xunit;
 namespace Stm.Runtime.Tests;
 
 /// <summary>Every abort is attributed to the <c>Type.Property</c> it happened on (<see cref="Atomic.ConflictReport"/>).</summary>
+[Collection(ConflictReportCollection.Name)]
 public class ConflictAttributionTests
 {
     [Fact]

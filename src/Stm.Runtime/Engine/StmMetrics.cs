@@ -27,8 +27,37 @@ internal static class StmMetrics
         meter.CreateObservableCounter("stm.retries", () => StatisticsCollector.Snapshot().Retries, "{attempt}", "Attempts blocked in Atomic.Retry");
         meter.CreateObservableCounter("stm.inevitable", () => StatisticsCollector.Snapshot().InevitableTransactions, "{transaction}", "Transactions that became inevitable");
         meter.CreateObservableCounter("stm.time_lost", () => StatisticsCollector.Snapshot().TimeLostInAborts.TotalSeconds, "s", "Time spent in attempts later aborted");
+        meter.CreateObservableCounter("stm.user_exception_rollbacks", () => StatisticsCollector.Snapshot().UserExceptionRollbacks, "{transaction}", "Transactions rolled back by an exception from the body");
+
+        // The conflict report's figures, one series per site: which property conflicts, how, how often and at what cost.
+        // A site is a property and a kind, so the series are bounded by the properties that ever conflict.
+        // Atomic.ResetConflictReport starts them again from zero, as it does the report.
+        meter.CreateObservableCounter("stm.conflicts", ObserveConflicts, "{attempt}", "Attempts aborted, by conflicting property (Type.Property) and kind");
+        meter.CreateObservableCounter("stm.conflict_time_lost", ObserveConflictTime, "s", "Time spent in attempts later aborted, by conflicting property and kind");
         s_meter = meter;
     }
+
+    private static IEnumerable<Measurement<long>> ObserveConflicts()
+    {
+        foreach (ConflictSite site in ConflictReport.Capture().Sites)
+        {
+            yield return new Measurement<long>(site.Aborts, SiteTags(site));
+        }
+    }
+
+    private static IEnumerable<Measurement<double>> ObserveConflictTime()
+    {
+        foreach (ConflictSite site in ConflictReport.Capture().Sites)
+        {
+            yield return new Measurement<double>(site.TimeLost.TotalSeconds, SiteTags(site));
+        }
+    }
+
+    private static KeyValuePair<string, object?>[] SiteTags(ConflictSite site) =>
+    [
+        new("property", site.Property),
+        new("kind", site.Kind == ConflictKind.WriteWrite ? "write-write" : "read-write"),
+    ];
 
     private static IEnumerable<Measurement<long>> ObserveAborts()
     {
