@@ -152,6 +152,11 @@ public static class Atomic
     /// and the transaction is not re-run: a failing handler is a bug to see, not to retry. If the rollback was the
     /// body's own exception, that exception is not lost: it comes out first in an <see cref="AggregateException"/>,
     /// followed by the handlers' exceptions.
+    /// <para>A handler registered inside a nested block is dropped with that block if the block itself is rolled back
+    /// (an exception escaping it, or an <see cref="OrElse(Action, Action)"/> alternative that retried), even when the
+    /// exception then rolls back the whole transaction: only the handlers of what remains run. To clean up after
+    /// whatever ends an attempt, register the handler before the nested block, in the enclosing one. A nested block
+    /// that completed keeps its handlers, and they run if the transaction is rolled back later.</para>
     /// </remarks>
     /// <param name="handler">The action to run after a rollback.</param>
     /// <exception cref="ArgumentNullException"><paramref name="handler"/> is <see langword="null"/>.</exception>

@@ -62,10 +62,12 @@ public sealed class TransactionQueue
     /// <para>Tasks left unstarted by a failure stay queued, nothing is lost: <see cref="PendingCount"/> says how many, and
     /// the next <see cref="Run"/> runs them. So do tasks that were waiting in <see cref="Atomic.Retry"/> when the failure
     /// came (the change they waited for may have been a task that will not start now): they are rolled back, queued
-    /// again, and the run ends.</para>
+    /// again, and the run ends. They are queued behind the tasks no thread had taken yet, so the next run does not keep
+    /// the order in which they were added (any order is a serial order of the tasks).</para>
     /// <para>A task that waits in <see cref="Atomic.Retry"/> does not hold one of the <paramref name="maxParallelism"/>
     /// places while it waits: another thread takes the next task. So tasks that wait for one another (one waiting for a
-    /// later task's write) all run, as they would one at a time in the right order.</para>
+    /// later task's write) all run, as they would one at a time in the right order. Each waiting task keeps a thread
+    /// of its own while it waits, however many wait.</para>
     /// </remarks>
     /// <param name="maxParallelism">How many tasks may run at once, or <see langword="null"/> for the processor count.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelism"/> is less than 1.</exception>
