@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Stm.Analyzers.Infrastructure;
+using Stm.Shared;
 
 namespace Stm.Analyzers.Rules;
 
@@ -139,11 +140,22 @@ public sealed class ReadModifyWriteOutsideAtomicBlockAnalyzer : DiagnosticAnalyz
         (left is null && right is null)
         || (left is not null && right is not null && left.Syntax.IsEquivalentTo(right.Syntax, topLevel: false));
 
-    /// <summary>A body-less partial property of a [Transactional] class: the generator implements it with barriers.</summary>
+    /// <summary>
+    /// A body-less partial property of a [Transactional] class: the generator implements it with barriers. A class of a
+    /// compiled library (a referenced project or package) has no partial parts left: metadata holds one property with
+    /// the attributes of both parts, so the generator's <c>[GeneratedCode("Stm.Generator", ...)]</c> on the
+    /// implementation marks it there.
+    /// </summary>
     internal static bool IsTransactionalProperty(IPropertySymbol property, StmSymbols symbols)
     {
         IPropertySymbol definition = property.OriginalDefinition.PartialDefinitionPart ?? property.OriginalDefinition;
-        return definition.IsPartialDefinition && symbols.IsTransactionalType(definition.ContainingType);
+        if (!symbols.IsTransactionalType(definition.ContainingType))
+        {
+            return false;
+        }
+
+        return definition.IsPartialDefinition
+            || (CompiledMembers.IsFromMetadata(definition) && TransactionalChecks.IsGeneratedByStm(definition));
     }
 
     private sealed class Candidate

@@ -395,4 +395,34 @@ public sealed class STM0015FixTests
         "int n = 1; Bump(new Counter(), ref n, 2);",
         "private static void Bump(Counter c, ref int n, int m) { c.Value += n; Atomic.Run(() => c.Value += m); Span<int> s = stackalloc int[1]; c.Value += s[0]; Atomic.Run(() => c.Value++); }"),
         WrapInAtomicRunCodeFix.EquivalenceKey, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public async Task Property_of_a_transactional_class_from_another_assembly_is_wrapped()
+    {
+        MetadataReference domain = TestLibrary.Compile("Domain", """
+            namespace Domain;
+
+            [Stm.Transactional]
+            public partial class Account
+            {
+                public partial long Balance { get; set; }
+            }
+            """);
+        Markup markup = Markup.Parse("""
+            using Domain;
+            using Stm;
+
+            var a = new Account();
+            a.Balance += 1;
+            """);
+        Document document = TestProject.CreateDocument(markup.Source, outputKind: OutputKind.ConsoleApplication);
+        document = document.Project.AddMetadataReference(domain).GetDocument(document.Id)!;
+        await FixRunner.VerifyFixAsync(Analyzer, Fix, document, markup, """
+            using Domain;
+            using Stm;
+
+            var a = new Account();
+            Atomic.Run(() => a.Balance += 1);
+            """, WrapInAtomicRunCodeFix.EquivalenceKey);
+    }
 }

@@ -191,4 +191,111 @@ public sealed class STM0015Tests
             public void Deposit(long amount) => Balance += amount;
         }
         """);
+
+    // A library the App references (a project or package): metadata only, with the generator's output compiled in.
+    private const string DomainLibrary = """
+        using Stm;
+
+        namespace Domain;
+
+        [Transactional]
+        public partial class Account
+        {
+            public partial long Balance { get; set; }
+
+            public partial string? Owner { get; set; }
+
+            public partial long Opened { get; init; }
+
+            public long Untracked { get; set; } // STM0002 in the library: not a transactional property
+
+            public long Computed { get => 0; set { } }
+
+            public ref long Slot => ref _slot;
+
+            private long _slot;
+        }
+
+        [Transactional]
+        public partial class Box<T>
+        {
+            public partial T Value { get; set; }
+        }
+
+        public class Plain
+        {
+            public long Count { get; set; }
+        }
+        """;
+
+    // A third assembly: a transactional class derived from the Domain one.
+    private const string BankingLibrary = """
+        using Stm;
+
+        namespace Banking;
+
+        [Transactional]
+        public partial class SavingsAccount : Domain.Account
+        {
+            public partial decimal Interest { get; set; }
+        }
+        """;
+
+    /// <summary>Domain and Banking as the App sees them: full assemblies (a package's lib/) or reference assemblies (a ProjectReference).</summary>
+    private static MetadataReference[] Libraries(bool referenceAssemblies)
+    {
+        MetadataReference domain = TestLibrary.Compile("Domain", DomainLibrary, referenceAssemblies);
+        return [domain, TestLibrary.Compile("Banking", BankingLibrary, referenceAssemblies, domain)];
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task Reports_transactional_properties_of_classes_from_other_assemblies(bool referenceAssemblies) => Verify.DiagnosticsAsync(Analyzer, """
+        using Banking;
+        using Domain;
+        using Stm;
+
+        var a = new Account();
+        [|a.Balance += 1|];
+        [|a.Owner ??= "x"|];
+        var sa = new SavingsAccount();
+        [|sa.Interest++|];
+        [|sa.Balance--|];
+        var box = new Box<int>();
+        [|box.Value = box.Value * 2|];
+        var names = new Box<string?>();
+        [|names.Value ??= "n"|];
+        var c = new Checking();
+        [|c.Balance += 2|];
+        [|c.Limit++|];
+
+        [Transactional]
+        internal sealed partial class Checking : Account
+        {
+            public partial long Limit { get; set; }
+        }
+        """,
+        outputKind: OutputKind.ConsoleApplication,
+        references: Libraries(referenceAssemblies));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task Ignores_other_properties_of_classes_from_other_assemblies(bool referenceAssemblies) => Verify.NoDiagnosticsAsync(Analyzer, """
+        using Domain;
+        using Stm;
+
+        var a = new Account();
+        a.Untracked++;
+        a.Computed += 1;
+        a.Slot += 1;
+        var b = new Account { Opened = a.Opened + 1 };
+        var plain = new Plain();
+        plain.Count++;
+        plain.Count = plain.Count + 1;
+        Atomic.Run(() => a.Balance++);
+        """,
+        outputKind: OutputKind.ConsoleApplication,
+        references: Libraries(referenceAssemblies));
 }
