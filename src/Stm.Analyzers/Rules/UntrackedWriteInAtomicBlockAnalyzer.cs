@@ -187,15 +187,20 @@ public sealed class UntrackedWriteInAtomicBlockAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Whether subscribing to <paramref name="event"/> (<c>+=</c>, <c>-=</c>) writes a hidden delegate field nothing
-    /// tracks: a field-like event declared in source (<see cref="TransactionalChecks.IsFieldLikeEvent"/>) that no override
-    /// can replace. Events with <c>add</c>/<c>remove</c> accessors of their own, and events from metadata (whose accessors
-    /// cannot be told apart), are calls: opaque.
+    /// tracks: a field-like event (<see cref="TransactionalChecks.IsFieldLikeEvent"/> in source; in a compiled library,
+    /// one whose <c>add</c> and <c>remove</c> carry [CompilerGenerated]) that no override can replace. Events with
+    /// <c>add</c>/<c>remove</c> accessors of their own are calls: opaque.
     /// </summary>
     private static bool IsFieldLikeEvent(IEventSymbol @event)
     {
         IEventSymbol definition = @event.OriginalDefinition;
-        return !definition.DeclaringSyntaxReferences.IsEmpty
-            && TransactionalChecks.IsFieldLikeEvent(definition)
+        bool fieldLike = CompiledMembers.IsFromMetadata(definition)
+            ? !definition.IsAbstract
+                && definition.ExplicitInterfaceImplementations.IsEmpty
+                && CompiledMembers.IsCompilerGenerated(definition.AddMethod)
+                && CompiledMembers.IsCompilerGenerated(definition.RemoveMethod)
+            : !definition.DeclaringSyntaxReferences.IsEmpty && TransactionalChecks.IsFieldLikeEvent(definition);
+        return fieldLike
             && !TransactionalChecks.IsGeneratedByStm(definition)
             && !((definition.IsVirtual || definition.IsOverride) && !definition.IsSealed && !definition.ContainingType.IsSealed);
     }
@@ -216,6 +221,14 @@ public sealed class UntrackedWriteInAtomicBlockAnalyzer : DiagnosticAnalyzer
         if (definition.SetMethod is not { } setter)
         {
             return false; // get-only: assigned in a constructor only
+        }
+
+        if (CompiledMembers.IsFromMetadata(definition))
+        {
+            // A compiled library: no syntax to read, and no backing field to find (private: not imported by default, and
+            // absent from the reference assembly a ProjectReference compiles against). The setter the compiler wrote,
+            // which stores into one, carries [CompilerGenerated]; a hand-written one does not.
+            return CompiledMembers.IsCompilerGenerated(setter);
         }
 
         // `set => field = value;` has a backing field too, but the setter is the user's code.

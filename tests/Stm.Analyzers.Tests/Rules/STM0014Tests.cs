@@ -479,4 +479,114 @@ public sealed class STM0014Tests
         ImmutableArray<Diagnostic> diagnostics = await AnalyzerRunner.GetDiagnosticsAsync(document.Project, Analyzer);
         Assert.Equal(parsed.Spans.ToArray(), diagnostics.Select(d => d.Location.SourceSpan).ToArray());
     }
+
+    // A library the code references (a project or package): metadata only, no syntax and no private backing fields.
+    private const string DomainLibrary = """
+        using System;
+        using Stm;
+
+        namespace Domain;
+
+        public class Plain
+        {
+            public int Count;
+            public int Prop { get; set; }
+            public int Init { get; init; }
+            public int Computed { get => _computed; set => _computed = value; }
+            public int WithField { get => field; set => field = value; }
+            public int SetterOnlyAuto { get => field; set; }
+            public virtual int Overridable { get; set; }
+            public Plain? Next { get; set; }
+            public int[] Items { get; set; } = new int[4];
+            public static int Total { get; set; }
+            public event EventHandler? Changed;
+            public event EventHandler? Custom { add { } remove { } }
+            public virtual event EventHandler? Virtual;
+            private int _computed;
+        }
+
+        public sealed class Holder<T>
+        {
+            public T? Value { get; set; }
+        }
+
+        public class PlainBase
+        {
+            public int BaseAuto { get; set; }
+        }
+
+        [Transactional]
+        public partial class FromPlain : PlainBase
+        {
+            public partial int Tracked { get; set; }
+            public int Untracked { get; set; } // STM0002 in the library
+        }
+        """;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reports_auto_properties_and_field_like_events_of_plain_objects_from_other_assemblies(bool referenceAssembly)
+    {
+        ImmutableArray<Diagnostic> diagnostics = await Verify.DiagnosticsAsync(Analyzer, """
+            using System;
+            using Domain;
+            using Stm;
+
+            internal static class Program
+            {
+                public static void Run(Plain plain, Holder<string> holder, FromPlain fp, EventHandler handler)
+                {
+                    Atomic.Run(() =>
+                    {
+                        [|plain.Count|]++;
+                        [|plain.Prop|] = 3;
+                        [|plain.SetterOnlyAuto|] = 4;
+                        [|plain.Next!.Prop|] += 1;
+                        [|plain.Items[0]|] = 1;
+                        [|Plain.Total|]++;
+                        [|holder.Value|] = "v";
+                        [|fp.BaseAuto|] = 2;
+                        [|plain.Changed|] += handler;
+                    });
+                }
+            }
+            """,
+            references: [TestLibrary.Compile("Domain", DomainLibrary, referenceAssembly)]);
+        Assert.StartsWith("Write to auto-property 'Plain.Prop' of an object that existed before the block inside", diagnostics[1].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.StartsWith("Write to static auto-property 'Plain.Total' inside", diagnostics[5].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task Ignores_hand_written_accessors_virtual_members_and_transactional_objects_from_other_assemblies(bool referenceAssembly) => Verify.NoDiagnosticsAsync(Analyzer, """
+        using System;
+        using Domain;
+        using Stm;
+
+        internal static class Program
+        {
+            public static void Run(Plain plain, FromPlain fp, EventHandler handler)
+            {
+                Atomic.Run(() =>
+                {
+                    plain.Computed = 1;
+                    plain.WithField = 2;
+                    plain.Overridable = 3;
+                    plain.Custom += handler;
+                    plain.Virtual += handler;
+                    fp.Tracked = 4;
+                    fp.Untracked = 5;
+                    new Plain().Prop = 6;
+                    var local = new Plain { Init = 7, Prop = 8 };
+                    local.Prop = 9;
+                    local.Changed += handler;
+                });
+
+                plain.Prop = 10;
+            }
+        }
+        """,
+        references: [TestLibrary.Compile("Domain", DomainLibrary, referenceAssembly)]);
 }
