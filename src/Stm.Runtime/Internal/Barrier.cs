@@ -252,6 +252,26 @@ public static class Barrier
             return ReferenceEquals(current, next);
         }
 
+        if (typeof(TValue) == typeof(double))
+        {
+            return BitConverter.DoubleToInt64Bits((double)(object)current!) == BitConverter.DoubleToInt64Bits((double)(object)next!);
+        }
+
+        if (typeof(TValue) == typeof(float))
+        {
+            return BitConverter.SingleToInt32Bits((float)(object)current!) == BitConverter.SingleToInt32Bits((float)(object)next!);
+        }
+
+        if (typeof(TValue) == typeof(long) || typeof(TValue) == typeof(int) || typeof(TValue) == typeof(bool)
+            || typeof(TValue) == typeof(byte) || typeof(TValue) == typeof(short) || typeof(TValue) == typeof(char)
+            || typeof(TValue) == typeof(ulong) || typeof(TValue) == typeof(uint) || typeof(TValue) == typeof(ushort)
+            || typeof(TValue) == typeof(sbyte) || typeof(TValue) == typeof(nint) || typeof(TValue) == typeof(nuint))
+        {
+            // Equals of an integer is its bits, and the comparison stays in registers (the byte view below takes the
+            // values' addresses).
+            return System.Collections.Generic.EqualityComparer<TValue>.Default.Equals(current, next);
+        }
+
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TValue>())
         {
             return Unsafe.SizeOf<TValue>() == IntPtr.Size
