@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Stm.Analyzers.Declarations;
@@ -24,32 +26,12 @@ internal static class MutableObjectTypes
             type = nullable.TypeArguments[0]; // (int, List<int>)?, Memory<int>?: judged by what a value holds
         }
 
-        if (type is INamedTypeSymbol { IsTupleType: true } tuple)
+        if (type is INamedTypeSymbol tuple && (tuple.IsTupleType || IsSystemType(tuple, "Tuple")))
         {
-            // A value tuple is copied, but its elements are not: one that holds a mutable object shares that object.
-            foreach (IFieldSymbol element in tuple.TupleElements)
-            {
-                if (Describe(element.Type, isTransactional) is not null)
-                {
-                    return "a tuple with a mutable element";
-                }
-            }
-
-            return null;
-        }
-
-        if (IsSystemType(type, "Tuple") && type is INamedTypeSymbol { Arity: > 0 } referenceTuple)
-        {
-            // System.Tuple is immutable itself, but shares its items as a value tuple does.
-            foreach (ITypeSymbol item in referenceTuple.TypeArguments)
-            {
-                if (Describe(item, isTransactional) is not null)
-                {
-                    return "a tuple with a mutable element";
-                }
-            }
-
-            return null;
+            // A tuple (a value tuple, copied, or a System.Tuple, immutable itself) shares its elements: one that holds a
+            // mutable object shares that object.
+            IEnumerable<ITypeSymbol> elements = tuple.IsTupleType ? tuple.TupleElements.Select(element => element.Type) : tuple.TypeArguments;
+            return elements.Any(element => Describe(element, isTransactional) is not null) ? "a tuple with a mutable element" : null;
         }
 
         if (IsSystemType(type, "Memory") || IsSystemType(type, "ArraySegment"))
